@@ -35,6 +35,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("date", None, "Publication date (YYYY-MM-DD) for articles that have none."),
     Setting("language_check", True, "Skip articles that are not English (recorded as failures)."),
     Setting("progress", True, "Show a progress bar on runs of more than a few articles."),
+    Setting("dict_dir", "dateline-dicts", "Folder of imported dictionaries (written by `dateline dict import`, read by the actors and events stages)."),
     Setting("gazetteer", None, "Optional GeoNames dump (allCountries.txt or cities*.txt) to extend the gazetteer."),
 )
 
@@ -51,6 +52,7 @@ class Settings:
     date: str | None = None
     language_check: bool = True
     progress: bool = True
+    dict_dir: str = "dateline-dicts"
     gazetteer: str | None = None
 
     @property
