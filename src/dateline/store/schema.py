@@ -1,0 +1,213 @@
+"""The store schema as named, ordered migrations.
+
+Each migration runs once, in its own transaction, and leaves a row in ``migrations``.
+Never edit a migration that has shipped: append a new one. ``PRAGMA user_version`` holds
+the number of migrations applied, so an older Dateline can refuse a newer database.
+
+Room left for later migrations (not built here): cross-article event clusters can be
+added as ``event_clusters`` plus an ``event_cluster_members(cluster, event)`` table keyed on
+``events.id``, which is a stable integer per stored event mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Column naming: character offsets are ``start_char``/``end_char`` (``end`` is an SQL keyword).
+_CORE = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL UNIQUE,          -- Article.id as given by the input
+    content_hash TEXT NOT NULL,
+    pipeline_version TEXT NOT NULL,
+    stages TEXT NOT NULL DEFAULT '',          -- Analysis.done, comma-separated
+    title TEXT, url TEXT, source TEXT,
+    date TEXT,                                -- publication date, ISO
+    language TEXT,
+    text TEXT NOT NULL,
+    dateline_text TEXT, dateline_start INTEGER, dateline_end INTEGER,
+    dateline_place TEXT, dateline_date_text TEXT,
+    license TEXT, attribution TEXT,
+    signoff_text TEXT, signoff_start INTEGER, signoff_end INTEGER,
+    hidden TEXT NOT NULL DEFAULT '[]',        -- JSON [[start, end], ...]
+    origin TEXT,
+    stored_at TEXT NOT NULL
+);
+CREATE INDEX articles_hash ON articles(content_hash, pipeline_version);
+CREATE INDEX articles_date ON articles(date);
+
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (article, idx)
+);
+
+-- Full-text index over sentence text, kept in step with ``sentences`` by triggers.
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');
+CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+    text TEXT NOT NULL, label TEXT NOT NULL, sentence INTEGER
+);
+CREATE INDEX entities_article ON entities(article);
+
+-- The cross-article actor base: one row per real-world actor.
+CREATE TABLE actor_base (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,                       -- normalised name
+    norm_rev TEXT NOT NULL,                   -- reversed norm: indexed surname (suffix) lookup
+    kind TEXT NOT NULL,
+    country TEXT,
+    code TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX actor_base_norm ON actor_base(norm);
+CREATE INDEX actor_base_rev ON actor_base(norm_rev);
+CREATE INDEX actor_base_country ON actor_base(country);
+
+CREATE TABLE actor_aliases (
+    actor INTEGER NOT NULL REFERENCES actor_base(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    PRIMARY KEY (actor, norm)
+);
+CREATE INDEX actor_aliases_norm ON actor_aliases(norm);
+
+-- Roles seen in text, derived from article_actors + article dates (rebuilt per actor on write).
+CREATE TABLE actor_roles (
+    id INTEGER PRIMARY KEY,
+    actor INTEGER NOT NULL REFERENCES actor_base(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    organization TEXT,
+    country TEXT,
+    first_seen TEXT, last_seen TEXT,
+    count INTEGER NOT NULL
+);
+CREATE INDEX actor_roles_actor ON actor_roles(actor);
+
+-- Actors as found in one article, each linked to the actor base.
+CREATE TABLE article_actors (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id TEXT NOT NULL,                   -- Actor.id: "A1"
+    actor INTEGER REFERENCES actor_base(id),
+    name TEXT NOT NULL, kind TEXT NOT NULL, code TEXT, country TEXT,
+    sectors TEXT NOT NULL DEFAULT '',         -- space-separated agent codes
+    role TEXT, organization TEXT, gender TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]',       -- JSON list
+    UNIQUE (article, local_id)
+);
+CREATE INDEX article_actors_actor ON article_actors(actor);
+
+CREATE TABLE actor_mentions (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    article_actor INTEGER NOT NULL REFERENCES article_actors(id) ON DELETE CASCADE,
+    start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+    text TEXT NOT NULL, kind TEXT NOT NULL, confidence REAL NOT NULL
+);
+CREATE INDEX actor_mentions_article ON actor_mentions(article);
+CREATE INDEX actor_mentions_actor ON actor_mentions(article_actor);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    cameo TEXT NOT NULL, cameo_root TEXT NOT NULL,
+    goldstein REAL, quad_class INTEGER,
+    plover_type TEXT, plover_mode TEXT, plover_context TEXT,
+    negated INTEGER NOT NULL, modality TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+    sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL, sentence_text TEXT NOT NULL,
+    source_actor INTEGER REFERENCES article_actors(id) ON DELETE SET NULL,
+    source_base INTEGER REFERENCES actor_base(id),
+    source_code TEXT, source_text TEXT, source_start INTEGER, source_end INTEGER,
+    target_actor INTEGER REFERENCES article_actors(id) ON DELETE SET NULL,
+    target_base INTEGER REFERENCES actor_base(id),
+    target_code TEXT, target_text TEXT, target_start INTEGER, target_end INTEGER,
+    date_value TEXT, date_text TEXT, date_start INTEGER, date_end INTEGER,
+    date_precision TEXT, date_basis TEXT,
+    date_lo TEXT, date_hi TEXT,               -- day range of the event date (or article date)
+    place_name TEXT, place_geonameid INTEGER, place_lat REAL, place_lon REAL,
+    place_country TEXT, place_start INTEGER, place_end INTEGER, place_basis TEXT,
+    confidence REAL NOT NULL, rule TEXT NOT NULL, issue TEXT, quote_idx INTEGER,
+    UNIQUE (article, idx)
+);
+CREATE INDEX events_cameo ON events(cameo);
+CREATE INDEX events_root ON events(cameo_root);
+CREATE INDEX events_plover ON events(plover_type);
+CREATE INDEX events_date ON events(date_lo, date_hi);
+CREATE INDEX events_source ON events(source_base);
+CREATE INDEX events_target ON events(target_base);
+CREATE INDEX events_source_code ON events(source_code);
+CREATE INDEX events_target_code ON events(target_code);
+
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, content_text TEXT NOT NULL,
+    content_spans TEXT NOT NULL DEFAULT '[]', -- JSON [[start, end, text], ...]
+    speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER,
+    speaker_actor INTEGER REFERENCES article_actors(id) ON DELETE SET NULL,
+    speaker_base INTEGER REFERENCES actor_base(id),
+    cue_text TEXT, cue_start INTEGER, cue_end INTEGER,
+    direct INTEGER NOT NULL,
+    UNIQUE (article, idx)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_base);
+
+CREATE TABLE times (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+    type TEXT NOT NULL, value TEXT, precision TEXT, anchored INTEGER NOT NULL
+);
+CREATE INDEX times_article ON times(article);
+
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+    name TEXT NOT NULL, geonameid INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT,
+    feature TEXT NOT NULL, confidence REAL NOT NULL, note TEXT
+);
+CREATE INDEX places_article ON places(article);
+CREATE INDEX places_country ON places(country);
+
+-- Articles that could not be processed; the same failure seen again is counted, not duplicated.
+CREATE TABLE failures (
+    id INTEGER PRIMARY KEY,
+    origin TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    article_id TEXT,
+    first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (origin, stage, reason)
+);
+CREATE INDEX failures_article ON failures(article_id);
+"""
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_core", _CORE),
+)
