@@ -1,6 +1,9 @@
 """Sentences, tokens and named entities from spaCy, with the small model's slips on wire
 copy corrected: known names it mislabels (data file ``entity_fixes.tsv``, applied through
-spaCy's own EntityRuler) and entities that are all-caps boilerplate."""
+spaCy's own EntityRuler), entities that are all-caps boilerplate, and two general repairs
+(``_repair``): a one-word ORG/GPE that is the surname of a PERSON named earlier becomes a
+PERSON ("Shamkhani said"), and a one-word entity that is only an office word in front of a
+title ("Interior" in "Iran's Interior Minister") is dropped."""
 
 from __future__ import annotations
 
@@ -15,6 +18,9 @@ from dateline.records import Analysis, Mention, Sentence
 # Entities the small model finds in text that is not story: lone capitals ("MH/PA"),
 # bare punctuation, or single letters.
 _JUNK_ENTITY = re.compile(r"^(?:[A-Z]{1,3}(?:/[A-Z]{1,3})+|\W+|[A-Za-z])$")
+# Title words that follow an office word the model takes for an ORG ("Interior Minister").
+_TITLE_AFTER = {"minister", "ministry", "secretary", "department", "committee", "commission",
+                "spokesman", "spokeswoman", "chief", "director", "undersecretary", "affairs"}
 
 
 def load_entity_fixes() -> list[dict[str, Any]]:
@@ -23,7 +29,7 @@ def load_entity_fixes() -> list[dict[str, Any]]:
     with data_path("entity_fixes.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
-            if not line or line.startswith("#") or line.startswith("phrase\t"):
+            if not line or line.startswith(("#", "phrase\t")):
                 continue
             phrase, label = line.split("\t")[:2]
             patterns.append({"label": label, "pattern": phrase})
@@ -80,12 +86,33 @@ class NlpStage(Stage):
             sent_of_char.append((start, end))
         entities = []
         si = 0
+        surnames: set[str] = set()
         for ent in doc.ents:
             text = ent.text
             if _JUNK_ENTITY.match(text):
                 continue
+            label = _repair(ent, surnames)
+            if label is None:
+                continue
             while si < len(sent_of_char) - 1 and ent.start_char >= sent_of_char[si][1]:
                 si += 1
-            entities.append(Mention(ent.start_char, ent.end_char, text, ent.label_, si))
+            entities.append(Mention(ent.start_char, ent.end_char, text, label, si))
         return analysis.with_(self.name, doc=doc, sentences=tuple(sentences),
                               entities=tuple(entities))
+
+
+def _repair(ent: Any, surnames: set[str]) -> str | None:
+    """The corrected label of an entity, or None to drop it (see the module docstring)."""
+    label = ent.label_
+    if label == "PERSON":
+        if len(ent) > 1:
+            surnames.add(ent[-1].text)
+        return label
+    if len(ent) == 1 and label in ("ORG", "GPE", "NORP", "LOC"):
+        if label in ("ORG", "GPE") and ent.text in surnames:
+            return "PERSON"
+        doc = ent.doc
+        if (label == "ORG" and ent.end < len(doc) and doc[ent.end].lower_ in _TITLE_AFTER
+                and ent[0].is_title):
+            return None
+    return label
