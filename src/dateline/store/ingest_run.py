@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dateline.errors import InputError
 from dateline.pipeline import build_pipeline
+from dateline.pipeline.builder import Pipeline
 from dateline.pipeline.runner import run
 from dateline.records import Analysis, Article, Failure
 from dateline.settings import Settings
@@ -61,13 +62,14 @@ def ingest_paths(
     settings: Settings,
     store: Store | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    pipeline: Pipeline | None = None,
 ) -> IngestCounts:
     """Ingest files/folders/stdin into the store at ``settings.db`` (or ``store``)."""
     from dateline.ingest import read_paths
 
     checked = check_paths(paths)
     default_date = dt.date.fromisoformat(settings.date) if settings.date else None
-    return ingest_items(read_paths(checked, default_date), settings, store, on_failure)
+    return ingest_items(read_paths(checked, default_date), settings, store, on_failure, pipeline)
 
 
 def ingest_items(
@@ -75,10 +77,11 @@ def ingest_items(
     settings: Settings,
     store: Store | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    pipeline: Pipeline | None = None,
 ) -> IngestCounts:
     """Run the pipeline over articles not yet stored and write each result, committing per
-    batch of ``settings.batch_size``."""
-    pipeline = build_pipeline(settings)
+    batch of ``settings.batch_size``. ``pipeline`` defaults to one built from ``settings``."""
+    pipeline = pipeline or build_pipeline(settings)
     version = pipeline.version
     own = store is None
     store = store or Store(settings.db)
