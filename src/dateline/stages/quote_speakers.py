@@ -1,0 +1,112 @@
+"""Speakers of quotes: the subject of the cue verb as written, and the actor it refers to.
+
+Works on the dependency parse already in ``analysis.doc``; the actor link comes from the
+mentions of the actors stage (which resolves pronouns and nominals), when it ran.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from dateline.records import Actor, Span
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# dependents of a verb that hand it down the subject of their head ("..., saying", "and added")
+_INHERITS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "dep")
+_SPEAKER_POS = ("PROPN", "NOUN", "PRON")
+
+
+class TokenIndex:
+    """Character offset -> token lookups over one Doc."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def first_at_or_after(self, char: int) -> int:
+        return bisect_left(self.starts, char)
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Indices of the tokens that start inside [start, end)."""
+        return range(self.first_at_or_after(start), self.first_at_or_after(end))
+
+
+def subject_of(cue: Any, depth: int = 3) -> Any | None:
+    """The subject token of a cue verb, climbing to the governing verb for "..., saying"."""
+    tok = cue
+    for _ in range(depth):
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if tok.dep_ == "relcl" and tok.head.pos_ in _SPEAKER_POS:  # "Smith, who said ..."
+            return tok.head
+        if tok.dep_ in _INHERITS_SUBJECT and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def phrase_span(head: Any, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    """Character range of a noun phrase: the head with its left modifiers ("the PUK
+    official", "Iran's Interior Minister Abdolreza Rahmani Fazli"), kept within [lo, hi)."""
+    hi = len(head.doc.text) if hi is None else hi
+    start_tok = head.left_edge
+    # keep flat-name continuations to the right ("Sen. Marco Rubio Jr.")
+    end_tok = head
+    for child in head.rights:
+        if child.dep_ in ("flat", "compound") and child.i == end_tok.i + 1:
+            end_tok = child
+    while start_tok.i < head.i and (start_tok.is_punct or start_tok.idx < lo):
+        start_tok = start_tok.doc[start_tok.i + 1]
+    start = start_tok.idx
+    end = min(end_tok.idx + len(end_tok.text), hi)
+    return start, end
+
+
+def nearest_noun_phrase(doc: Any, indices: range, cue_i: int) -> Any | None:
+    """Fallback speaker when the parse gives the cue no subject: the noun closest to the cue
+    inside the attribution segment (before it: "Shamkhani said"; after: "said the official")."""
+    best = None
+    for i in indices:
+        tok = doc[i]
+        if i == cue_i or tok.pos_ not in _SPEAKER_POS:
+            continue
+        if tok.dep_ in ("pobj", "npadvmod", "dobj", "dative") or tok.ent_type_ in ("DATE", "TIME"):
+            continue
+        if best is None or abs(i - cue_i) < abs(best.i - cue_i):
+            best = tok
+    if best is not None:  # climb to the head of its phrase ("Javad" -> "Zarif")
+        while best.dep_ in ("compound", "flat") and best.head.i in indices:
+            best = best.head
+    return best
+
+
+class ActorIndex:
+    """Which actor a stretch of text refers to, from the actors stage's mentions."""
+
+    def __init__(self, actors: tuple[Actor, ...]) -> None:
+        self.mentions = sorted(
+            (m.start, m.end, a.id) for a in actors for m in a.mentions
+        )
+        self.starts = [m[0] for m in self.mentions]
+
+    def actor_at(self, start: int, end: int, head: int | None = None) -> str | None:
+        """The actor whose mention covers ``head`` (a char offset), else the one whose
+        mention overlaps [start, end) the most."""
+        if not self.mentions:
+            return None
+        hi = bisect_left(self.starts, end)
+        best, best_overlap = None, 0
+        for m_start, m_end, actor_id in self.mentions[max(0, hi - 50):hi]:
+            if head is not None and m_start <= head < m_end:
+                return actor_id
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > best_overlap:
+                best, best_overlap = actor_id, overlap
+        return best
+
+
+def make_span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
