@@ -227,7 +227,7 @@ def test_an_interrupted_ingest_keeps_committed_batches_and_resumes(tmp_path):
     with pytest.raises(KeyboardInterrupt):
         ingest_items(_articles(6), settings, store=crashing, pipeline=_Pipeline())  # type: ignore[arg-type]
     crashing.close()
-    # Batches of two: af-0, af-1 and af-2 ... af-2's batch (af-2, af-3) rolled back.
+    # Batches of two: (af-0, af-1) was committed; (af-2, af-3) rolled back at the crash.
     store = Store(settings.db)
     assert [r[0] for r in store.conn.execute("SELECT article_id FROM articles ORDER BY id")] == \
         ["af-0", "af-1"]

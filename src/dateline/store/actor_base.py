@@ -179,9 +179,10 @@ def refresh(conn: sqlite3.Connection, bases: Iterable[int], rebuild_aliases: boo
         conn.execute("DELETE FROM actor_roles WHERE actor = ?", (base,))
         conn.execute(
             "INSERT INTO actor_roles (actor, role, organization, country, first_seen, last_seen, count) "
-            "SELECT aa.actor, aa.role, aa.organization, aa.country, MIN(ar.date), MAX(ar.date), "
-            "COUNT(*) FROM article_actors aa JOIN articles ar ON ar.id = aa.article "
+            # One row per role whatever its case; MIN keeps the capitalised spelling.
+            "SELECT aa.actor, MIN(aa.role), MIN(aa.organization), aa.country, MIN(ar.date), "
+            "MAX(ar.date), COUNT(*) FROM article_actors aa JOIN articles ar ON ar.id = aa.article "
             "WHERE aa.actor = ? AND aa.role IS NOT NULL AND aa.role != '' "
-            "GROUP BY aa.role, aa.organization, aa.country",
+            "GROUP BY lower(aa.role), lower(COALESCE(aa.organization, '')), aa.country",
             (base,),
         )
