@@ -1,0 +1,170 @@
+"""Toponym resolution: each place mention of an article to one gazetteer entry.
+
+Scores combine what the name alone says (feature type: country > first-level region >
+city by population; capitals; the entry's own name rather than an alternate one) with what
+the article says (the countries and regions of its other places, its dateline and its
+actors' countries, a qualifier as in "Paris, Texas", a generic word as in "Nineveh
+province"). All mentions with the same name in one article get the same entry ("one sense
+per discourse"), resolved in two passes: the second sees the first's choices as context.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold, haversine_km
+
+_BASE = {"country": 3.0, "continent": 3.0, "admin1": 2.2, "region": 2.4, "natural": 2.0,
+         "admin2": 1.4}
+
+
+@dataclass
+class Query:
+    """One name to resolve, with what the text around it says."""
+
+    key: str  # the name as looked up ("Paris")
+    qualifier: GeoEntry | None = None  # "Paris, Texas": the Texas entry
+    hint: str | None = None  # "admin1" for "Nineveh province", "city" for "the city of Mosul"
+    candidates: list[GeoEntry] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What the rest of the article says about where it is."""
+
+    dateline_country: str | None = None
+    actor_countries: Counter = field(default_factory=Counter)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(folded capital name, ISO2) of sovereign states, from countries.tsv."""
+    try:
+        from dateline.knowledge.countries import all_countries
+    except ImportError:  # pragma: no cover
+        return frozenset()
+    return frozenset((fold(cap), c.iso2) for c in all_countries() if c.sovereign and c.iso2
+                     for cap in c.capitals)
+
+
+def _inside(entry: GeoEntry, container: GeoEntry) -> bool:
+    if container.feature == "country":
+        return entry.country == container.country and entry.id != container.id
+    if container.feature == "admin1":
+        return (entry.country == container.country and entry.admin1 == container.admin1
+                and entry.id != container.id)
+    if container.feature == "region" and container.country:
+        return (entry.country == container.country and entry.id != container.id
+                and haversine_km(entry.lat, entry.lon, container.lat, container.lon) < 300)
+    return False
+
+
+def prior(entry: GeoEntry, key: str) -> float:
+    """The score of an entry for a name, before any context."""
+    if entry.feature == "city":
+        score = 2.0 * math.log10(entry.population + 1) / 7.0
+        if (fold(entry.name), entry.country) in _capitals() or (key, entry.country) in _capitals():
+            score += 0.8
+    else:
+        score = _BASE.get(entry.feature, 1.5)
+    if fold(entry.name) == key:
+        score += 0.4
+    return score
+
+
+def candidates_for(gaz: Gazetteer, query: Query) -> list[GeoEntry]:
+    cands = gaz.lookup(query.key)
+    if query.qualifier is not None:
+        inside = [c for c in cands if _inside(c, query.qualifier)]
+        if inside:
+            cands = inside
+    return cands
+
+
+def _score(entry: GeoEntry, query: Query, ctx: Context, chosen: list[GeoEntry],
+           countries: Counter, total: int) -> float:
+    key = fold(query.key)
+    s = prior(entry, key)
+    if query.hint == entry.feature or (query.hint == "region"
+                                       and entry.feature in ("admin1", "region")):
+        s += 2.0
+    elif query.hint == "admin1" and entry.feature == "city":
+        s -= 1.0
+    if entry.feature == "admin1" and query.hint != "admin1":
+        # "Tehran", "Baghdad": a city and its province share the name; news means the city
+        for other in query.candidates:
+            if (other.feature == "city" and other.country == entry.country
+                    and other.admin1 == entry.admin1 and other.population * 10 > entry.population):
+                s -= 1.2
+                break
+    if entry.country:
+        if total:
+            s += 2.0 * countries[entry.country] / total
+        if entry.country == ctx.dateline_country:
+            s += 0.8
+        if ctx.actor_countries.get(entry.country):
+            s += 0.4
+    if entry.feature in ("city", "admin2", "region", "natural"):
+        for other in chosen:
+            if other.id == entry.id or other.feature in ("country", "continent"):
+                continue
+            if other.feature == "admin1" and _inside(entry, other):
+                s += 1.2
+                break
+            if other.feature in ("city", "admin2") and entry.admin1 and (
+                    other.country, other.admin1) == (entry.country, entry.admin1):
+                s += 0.6
+                break
+            if haversine_km(entry.lat, entry.lon, other.lat, other.lon) < 250:
+                s += 0.6
+                break
+    return s
+
+
+def resolve(gaz: Gazetteer, queries: list[Query], ctx: Context) -> list[tuple[GeoEntry, float]
+                                                                          | None]:
+    """The chosen entry and a confidence (0-1) for each query, or None when nothing fits."""
+    for q in queries:
+        q.candidates = candidates_for(gaz, q)
+    groups: dict[tuple[str, int | None], list[int]] = {}
+    for n, q in enumerate(queries):
+        gkey = (fold(q.key), q.qualifier.id if q.qualifier else None)
+        groups.setdefault(gkey, []).append(n)
+
+    # pass 1: context from the names that are already clear (one candidate, or a country)
+    choice: dict[tuple[str, int | None], GeoEntry] = {}
+    for gkey, members in groups.items():
+        cands = queries[members[0]].candidates
+        if len(cands) == 1:
+            choice[gkey] = cands[0]
+        elif cands and max(cands, key=lambda c: prior(c, gkey[0])).feature == "country":
+            choice[gkey] = max(cands, key=lambda c: prior(c, gkey[0]))
+
+    result: list[tuple[GeoEntry, float] | None] = [None] * len(queries)
+    for _pass in range(2):
+        new_choice: dict[tuple[str, int | None], tuple[GeoEntry, float]] = {}
+        for gkey, members in groups.items():
+            q = queries[members[0]]
+            if not q.candidates:
+                continue
+            others = [e for k, e in choice.items() if k != gkey]
+            countries: Counter = Counter()
+            for k, e in choice.items():
+                if k != gkey and e.country:
+                    countries[e.country] += len(groups[k])
+            if ctx.dateline_country:
+                countries[ctx.dateline_country] += 1
+            total = sum(countries.values())
+            scored = sorted(((_score(c, q, ctx, others, countries, total), c)
+                             for c in q.candidates), key=lambda x: -x[0])
+            best_s, best = scored[0]
+            margin = best_s - scored[1][0] if len(scored) > 1 else 3.0
+            new_choice[gkey] = (best, 1.0 / (1.0 + math.exp(-2.0 * margin)))
+        choice = {k: v[0] for k, v in new_choice.items()}
+        for gkey, (entry, conf) in new_choice.items():
+            for n in groups[gkey]:
+                result[n] = (entry, conf)
+    return result
