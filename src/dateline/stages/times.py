@@ -1,0 +1,201 @@
+"""Time expressions (TIMEX3 values) and the date of each event.
+
+The reference date that relative expressions ("on Monday", "last week", "16 October") are read
+against is, in this order:
+
+1. the article's publication date (metadata or ``--date``);
+2. a date printed on a line of its own in the first lines (the dateline line of wire copy and
+   Wikinews: "Friday, July 21, 2017"), or the dateline's own date text when it has a year;
+3. a full date (day, month and year) in the first sentence.
+
+Without one, relative expressions keep their text, get an X-filled value (``XXXX-WXX-1``,
+``XXXX-10-16``) and ``anchored=False``: today's date is never used.
+
+``event_date`` picks, for an event, the date/time expression that governs its trigger in the
+dependency parse, else the nearest one in its sentence attached to a verb that dominates the
+trigger ("said on Monday that ..."), else the reference date. Durations, sets and vague
+references (PAST_REF ...) date nothing; "since June 2014" dates the event by its start, June
+2014, because the timex is "June 2014" itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.pipeline.stage import Stage
+from dateline.records import Analysis, Article, Event, EventDate, TimeRef
+from dateline.stages.timex_calendar import dateparser_norm
+from dateline.stages.timex_find import find_candidates, tense_direction
+from dateline.stages.timex_lexicon import lexicon
+from dateline.stages.timex_norm import normalize
+
+_DATE_VALUE = re.compile(r"^[\dX]")  # a calendar value, not P.../PRESENT_REF
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The date relative expressions are read against, and where it came from."""
+
+    date: dt.date
+    source: str  # article | dateline | text
+    start: int = -1
+    end: int = -1
+    text: str = ""
+
+
+def _full_date_re() -> re.Pattern[str]:
+    lx = lexicon()
+    mon = lx.month_re
+    wd = lx.weekday_re
+    return re.compile(
+        rf"(?i:(?:{wd}),?\s+)?(?i:(?:{mon})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s+\d{{4}}|"
+        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{mon}),?\s+\d{{4}})|\b\d{{4}}-\d\d-\d\d\b")
+
+
+_FULL_DATE: re.Pattern[str] | None = None
+
+
+def _parse_full(text: str) -> dt.date | None:
+    norm = normalize(text, None, None)
+    if norm.precision == "day" and norm.anchored and norm.value and norm.value[0].isdigit():
+        return dt.date.fromisoformat(norm.value[:10])
+    parsed = dateparser_norm(text)
+    if parsed is not None and parsed.precision == "day" and parsed.value:
+        return dt.date.fromisoformat(parsed.value[:10])
+    return None
+
+
+def reference_date(article: Article, first_sentence_end: int | None = None) -> Reference | None:
+    """The publication date, or failing that one printed at the top (see the module doc)."""
+    global _FULL_DATE
+    if article.date is not None:
+        return Reference(article.date, "article")
+    if _FULL_DATE is None:
+        _FULL_DATE = _full_date_re()
+    text = article.text
+    line_start = 0
+    for line in text[:800].split("\n")[:4]:
+        stripped = line.strip()
+        m = _FULL_DATE.fullmatch(stripped) if stripped else None
+        if m:
+            date = _parse_full(stripped)
+            if date is not None:
+                start = line_start + line.index(stripped)
+                return Reference(date, "text", start, start + len(stripped), stripped)
+        line_start += len(line) + 1
+    dl = article.dateline
+    if dl is not None and dl.date_text:
+        date = _parse_full(dl.date_text)
+        if date is not None:
+            return Reference(date, "dateline", dl.start, dl.end, dl.text)
+    limit = first_sentence_end if first_sentence_end is not None else min(len(text), 300)
+    m = _FULL_DATE.search(article.nlp_text, 0, limit)
+    if m:
+        date = _parse_full(m.group(0))
+        if date is not None:
+            return Reference(date, "text", m.start(), m.end(), m.group(0))
+    return None
+
+
+class TimeStage(Stage):
+    name = "times"
+    requires = ("doc",)
+    provides = ("times",)
+
+    def setup(self) -> None:
+        lexicon()  # load the vocabulary and compile the rules once per process
+        normalize("16 October", dt.date(2016, 11, 15), None)
+
+    def process(self, analysis: Analysis) -> Analysis:
+        doc = analysis.doc
+        article = analysis.article
+        first_end = analysis.sentences[0].end if analysis.sentences else None
+        ref = reference_date(article, first_end)
+        ref_date = ref.date if ref else None
+        times: list[TimeRef] = []
+        for cand in find_candidates(doc, doc.text):
+            direction = tense_direction(doc, cand.start, cand.end)
+            norm = normalize(cand.norm_text, ref_date, direction)
+            times.append(TimeRef(
+                start=cand.start, end=cand.end, text=article.text[cand.start:cand.end],
+                type=norm.type, value=norm.value, precision=norm.precision,
+                anchored=norm.anchored,
+            ))
+        return analysis.with_(self.name, times=tuple(times))
+
+
+# --- event dates ---------------------------------------------------------------------------
+
+
+def _token_at(doc: Any, start: int, end: int) -> Any:
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is not None and len(span):
+        return span.root
+    for tok in doc:
+        if tok.idx <= start < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _attachment(doc: Any, t: TimeRef, trigger: Any) -> tuple[bool, Any]:
+    """(governs the trigger, the verb the time hangs on)."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False, None
+    tok = span.root
+    for _ in range(8):
+        if tok.i == trigger.i:
+            return True, tok
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            return False, tok
+        if tok.head is tok:
+            return False, tok
+        tok = tok.head
+    return False, tok
+
+
+def _distance(t: TimeRef, event: Event) -> int:
+    if t.end <= event.trigger.start:
+        return event.trigger.start - t.end
+    return max(0, t.start - event.trigger.end)
+
+
+def _as_event_date(t: TimeRef, basis: str) -> EventDate:
+    return EventDate(value=t.value, text=t.text, start=t.start, end=t.end,
+                     precision=t.precision, basis=basis)
+
+
+def event_date(analysis: Analysis, event: Event) -> EventDate | None:
+    """The date of an event: governing time expression, else sentence, else article date."""
+    sent = event.sentence
+    in_sentence = [
+        t for t in analysis.times
+        if t.type in ("DATE", "TIME") and t.value and _DATE_VALUE.match(t.value)
+        and sent.start <= t.start and t.end <= sent.end
+    ]
+    doc = analysis.doc
+    if in_sentence and doc is not None:
+        trigger = _token_at(doc, event.trigger.start, event.trigger.end)
+        if trigger is not None:
+            governing, dominating = [], []
+            ancestors = {trigger.i} | {a.i for a in trigger.ancestors}
+            for t in in_sentence:
+                governs, verb = _attachment(doc, t, trigger)
+                if governs:
+                    governing.append(t)
+                elif verb is not None and verb.i in ancestors:
+                    dominating.append(t)
+            for found, basis in ((governing, "governing"), (dominating, "sentence")):
+                if found:
+                    return _as_event_date(min(found, key=lambda t: _distance(t, event)), basis)
+    elif in_sentence:
+        return _as_event_date(min(in_sentence, key=lambda t: _distance(t, event)), "sentence")
+    first_end = analysis.sentences[0].end if analysis.sentences else None
+    ref = reference_date(analysis.article, first_end)
+    if ref is None:
+        return None
+    return EventDate(value=ref.date.isoformat(), text=ref.text, start=ref.start, end=ref.end,
+                     precision="day", basis="article")

@@ -1,0 +1,238 @@
+"""Find time expressions: spaCy's DATE/TIME entities plus patterns it misses, cut to TimeML
+extents (no leading preposition, ranges split into their ends), ages and bare numbers dropped;
+and the tense that decides which way a weekday or month points."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dateline.stages.timex_calendar import FUTURE, PAST
+from dateline.stages.timex_lexicon import Lexicon, lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    norm_text: str  # what to normalise: the span text, or a rewrite ("per year" for "15 a year")
+
+
+# Words cut from the front of a span: prepositions (TimeML leaves them out) and the
+# quantity hedges the gold sets mostly leave out ("nearly a decade ago").
+_LEAD = re.compile(
+    r"^(?:(?:on|in|at|by|since|from|until|till|to|during|for|of|between|through|throughout|"
+    r"around|before|after|within|as of|as|back|and|or|into|about|just|only|nearly|almost|"
+    r"roughly|approximately|more than|less than|at least|up to|some|exactly|over|under|"
+    r"beginning|starting|ending|right|even|still)\s+)+", re.IGNORECASE)
+_TRAIL = re.compile(r"(?:\s*(?:,|\.|;|:|\band\b|\bor\b|\bto\b|'s|’s|\bs\b|\(|\)|-|–|—)\s*)+$", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"\s+(?:to|through|thru|until|till|and|or)\s+|\s*[-–—]\s*|\s*/\s*(?=\d{4})")
+_COMMA_SEP = re.compile(r"\s*,\s+")
+_MONEY = re.compile(r"[$€£%]|\b(?:billion|million|trillion|percent|per cent)\b", re.IGNORECASE)
+_ORDINAL_MINUTE = re.compile(r"^(?:the )?\d+(?:st|nd|rd|th) minute$", re.IGNORECASE)
+_BARE_HALF = re.compile(r"^(?:the )?(?:first|second) half$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[0-9]\d\d|20\d\d|21\d\d)$")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lx = lexicon()
+    unit = lx.unit_re
+    num = lx.number_re
+    months = "|".join(sorted((m.capitalize() for m in lx.months if len(m) > 3), key=len,
+                             reverse=True))
+    weekdays = "|".join(w.capitalize() for w in lx.weekdays if len(w) > 4)
+    sets = "|".join(lx.sets)
+    tz = r"(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST|IRST)"
+    extra = "|".join([
+        # clock times, with a zone or am/pm
+        rf"\b\d{{1,2}}:\d\d(?:\s?[ap]\.?m\.?)?(?:\s?\(?\s?{tz}(?:\s?[+-]\d{{1,2}})?\s?\)?)?",
+        r"\b\d{1,2}\s?[ap]\.m\.",
+        rf"\b[0-2]\d[0-5]\d\s?{tz}\b",
+        # words spaCy leaves out
+        (r"(?i:\b(?:now|currently|nowadays|presently|at present|recently|lately|tonight|"
+        r"these days|the time being|in the coming days)\b)"),
+        r"(?i:\bthe (?:future|past)\b(?=\s*[,.;:)\"”']|\s+(?:and|or|but)\b))",
+        r"(?i:\b(?:today|yesterday|tomorrow)\b)",
+        rf"(?i:\b(?:every|each)\s+(?:other\s+)?(?:{num}\s+)?{unit}\b)",
+        rf"(?i:\b(?:{sets})\b)",
+        r"\bQ[1-4](?:\s+\d{4})?\b",
+        r"\b(?:1[89]\d\d|20\d\d)\s?[-–]\s?(?:1[89]\d\d|20\d\d|\d\d)\b",
+        r"(?i:\b(?:the\s+)?(?:1[5-9]|20)?\d0'?s\b)",
+        (r"(?i:\b(?:this|last|next|early|late|in|during)\s+(?:the\s+)?(?:spring|summer|autumn|"
+        r"winter|fall)\b(?!\s+of\s+(?!\d)))(?:\s+(?:of\s+)?\d{4})?"),
+        r"(?i:\b(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)\b)",
+        rf"\b(?:{weekdays})\b",
+        rf"\b(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+    ])
+    # what makes a piece of a range a time expression on its own
+    anchor = re.compile(
+        rf"\b(?:{months}|{weekdays}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b\d{{4}}\b|"
+        rf"\b\d0'?s\b|(?i:\b(?:today|yesterday|tomorrow|tonight|now)\b|\b(?:{num})[- ]{unit}\b|"
+        rf"\b(?:this|last|next)\s+(?:week|weekend|month|year|quarter)\b)")
+    return re.compile(extra), anchor, re.compile(rf"^(?:{num})$", re.IGNORECASE)
+
+
+def find_candidates(doc: Any, text: str) -> list[Candidate]:
+    """Time expression candidates in ``text`` (the NLP text the doc was parsed from)."""
+    extra, anchor, bare_number = _patterns()
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans += [(m.start(), m.end()) for m in extra.finditer(text)]
+    spans.sort()
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    lx = lexicon()
+    out: list[Candidate] = []
+    for s, e in merged:
+        for ps, pe in _pieces(text, s, e, anchor):
+            cand = _trimmed(text, ps, pe)
+            if cand is None or _rejected(text, cand, lx, bare_number):
+                continue
+            out.append(_with_set_rewrite(text, cand, lx))
+    return out
+
+
+def _pieces(text: str, s: int, e: int, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Split a span at line breaks and between the ends of a range ("from 2009 to 2011")."""
+    pieces: list[tuple[int, int]] = []
+    pos = s
+    for m in re.finditer(r"\s*\n\s*", text[s:e]):
+        pieces.append((pos, s + m.start()))
+        pos = s + m.end()
+    pieces.append((pos, e))
+    out: list[tuple[int, int]] = []
+    for ps, pe in pieces:
+        out.extend(_split_on(text, ps, pe, _RANGE_SEP, anchor))
+    final: list[tuple[int, int]] = []
+    for ps, pe in out:
+        final.extend(_split_commas(text, ps, pe, anchor))
+    return final
+
+
+def _split_on(text: str, s: int, e: int, sep: re.Pattern[str],
+              anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
+    pos = s
+    for m in sep.finditer(text, s, e):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, e))
+    if len(parts) < 2:
+        return [(s, e)]
+    anchored = [p for p in parts if anchor.search(text, p[0], p[1])]
+    if len(anchored) < 2:
+        return [(s, e)]
+    return anchored
+
+
+def _split_commas(text: str, s: int, e: int, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+    """"June 17, two days" is two expressions; "Friday, July 21, 2017" is one."""
+    m = _COMMA_SEP.search(text, s, e)
+    if not m:
+        return [(s, e)]
+    right = text[m.end():e]
+    if re.match(r"\d{4}\b|\w+\s+\d{4}\b|[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z]", right):
+        return [(s, e)]  # the rest of the same date
+    if anchor.search(text, s, m.start()) and anchor.search(text, m.end(), e):
+        return [(s, m.start()), *_split_commas(text, m.end(), e, anchor)]
+    return [(s, e)]
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while True:
+        piece = text[s:e]
+        lead = _LEAD.match(piece)
+        trail = _TRAIL.search(piece)
+        ns = s + (lead.end() if lead else 0)
+        ne = s + (trail.start() if trail else len(piece))
+        ns += len(text[ns:ne]) - len(text[ns:ne].lstrip())
+        ne -= len(text[ns:ne]) - len(text[ns:ne].rstrip())
+        if ns >= ne:
+            return None
+        if (ns, ne) == (s, e):
+            return s, e
+        s, e = ns, ne
+
+
+def _rejected(text: str, span: tuple[int, int], lx: Lexicon, bare_number: re.Pattern[str]) -> bool:
+    s, e = span
+    piece = text[s:e]
+    low = piece.lower()
+    if not any(c.isalnum() for c in piece) or _MONEY.search(piece):
+        return True
+    if _ORDINAL_MINUTE.match(piece) or _BARE_HALF.match(piece):
+        return True
+    if bare_number.match(low) and not _YEAR.match(piece):
+        return True  # "eighteen", "60": a number, not a time
+    # ages: "65 years old", "nine-month-old", "aged 14", "the age of 56"
+    words = re.findall(r"[a-z]+", low)
+    if words and words[-1] == "old" or "-old" in low or re.match(r"(?:the )?ages? (?:of )?", low):
+        return True
+    before = text[max(0, s - 12):s].lower()
+    after = text[e:e + 5].lower()
+    return bool(re.search(r"\b(?:aged?|ages|age of)\s*$", before) or re.match(r"\s*(?:-\s*)?old\b", after))
+
+
+def _with_set_rewrite(text: str, span: tuple[int, int], lx: Lexicon) -> Candidate:
+    """"15 a year" is a frequency: keep "a year" and read it as "per year"."""
+    s, e = span
+    piece = text[s:e]
+    m = re.match(rf"^([\d.,]+\s+(?:times\s+)?)(?:a|an|per)\s+({lx.unit_re})$", piece, re.IGNORECASE)
+    if m:
+        return Candidate(s + len(m.group(1)), e, "per " + m.group(2))
+    return Candidate(s, e, piece)
+
+
+# --- tense -------------------------------------------------------------------------------
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll", "’ll"}
+_FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "aim", "intend", "hope", "go",
+                 "prepare", "propose", "slate", "want", "seek", "agree", "promise", "vow",
+                 "threaten", "pledge", "decide", "wish"}
+_PAST_AUX = {"has", "have", "had", "'s", "'ve", "was", "were", "did"}
+
+
+def tense_direction(doc: Any, start: int, end: int) -> str | None:
+    """PAST / FUTURE from the verb that governs the span; None when the parse does not say."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb_direction(tok)
+
+
+def verb_direction(verb: Any, depth: int = 0) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {c.lower_ for c in auxes}
+    if lowers & _FUTURE_AUX or "Fut" in verb.morph.get("Tense"):
+        return FUTURE
+    if "to" in lowers:
+        head = verb.head
+        if head.lemma_ in _FUTURE_HEADS or head.lemma_ == "be":
+            return FUTURE
+        if head is not verb and depth < 3:
+            return verb_direction(head, depth + 1)
+        return None
+    if lowers & {"has", "have", "had", "'ve"} or verb.tag_ == "VBD":
+        return PAST
+    if any("Past" in c.morph.get("Tense") for c in auxes):
+        return PAST
+    if verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj", "ccomp") and not auxes:
+        return PAST  # headline style: "Boeing forced to delay ..."
+    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ in ("VBZ", "VBP"):
+        return FUTURE  # "plans to", "is due"
+    return None
