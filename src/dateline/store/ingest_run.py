@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from itertools import islice
 from pathlib import Path
 
@@ -39,9 +38,9 @@ class IngestCounts:
 
 def demo_paths() -> list[str]:
     """The bundled demo corpus: the JSON Lines files shipped in ``dateline/demo``."""
-    folder = resources.files("dateline") / "demo"
-    files = sorted(str(f) for f in folder.iterdir() if f.name.endswith(".jsonl")) \
-        if folder.is_dir() else []
+    from dateline.demo import demo_files
+
+    files = [str(f) for f in demo_files()]
     if not files:
         raise InputError("the bundled demo corpus is missing (no .jsonl files in dateline/demo)")
     return files
