@@ -1,43 +1,23 @@
-"""Readers for every input format, and wire-copy cleanup. (Minimal version: to be replaced.)"""
+"""Ingest: files, folders, stdin and records to Articles, with wire-copy cleanup.
 
-from __future__ import annotations
+Formats: plain text (.txt, .md), HTML (main text via trafilatura), JSON Lines (.jsonl,
+.ndjson), JSON lists (.json), CSV/TSV with a header (columns id, text, title, url, date,
+source), folders (recursive, sorted) and `-` for stdin (JSON Lines, JSON, HTML or text,
+sniffed). Every article or record becomes an Article or a Failure (origin "file:line", a reason)
+and the rest goes on.
 
-import datetime as dt
-import hashlib
-from typing import Any
+Encodings: UTF-8 (with or without BOM) and UTF-16 with a BOM. Other bytes fall back to
+Windows-1252 only when that decodes cleanly and looks like text (legacy Western archives);
+otherwise the failure names the first bad byte and its offset. Files with NUL bytes or a
+binary signature are refused as "binary file, not an article".
 
-from dateline.errors import ArticleError
-from dateline.records import Article
+Wire copy (see ``wirecopy``): the dateline, sign-off, licence/copyright/credit footers and
+control characters are listed in ``Article.hidden`` and blanked in ``Article.nlp_text``; the
+text itself is never changed, so offsets always refer to it.
+"""
 
+from dateline.ingest.article import article_from_record, content_hash, parse_date
+from dateline.ingest.paths import count_inputs, read_file, read_paths
 
-def article_from_record(record: dict[str, Any], origin: str = "",
-                        default_date: dt.date | None = None) -> Article:
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise ArticleError("empty article: no text")
-    date = default_date
-    if record.get("date"):
-        date = dt.date.fromisoformat(str(record["date"])[:10])
-    return Article(
-        id=str(record.get("id") or hashlib.sha1(text.encode()).hexdigest()[:12]),
-        text=text, title=record.get("title"), url=record.get("url"), source=record.get("source"),
-        date=date, content_hash=hashlib.sha256(text.encode()).hexdigest(), origin=origin,
-    )
-
-
-def read_paths(paths: list[str], default_date: dt.date | None = None):  # noqa: ANN201
-    """Yield an Article or a Failure per input record (minimal: JSONL only)."""
-    import json
-
-    from dateline.records import Failure
-
-    for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                origin = f"{path}:{n}"
-                try:
-                    yield article_from_record(json.loads(line), origin, default_date)
-                except (ArticleError, ValueError) as exc:
-                    yield Failure(origin=origin, reason=str(exc))
+__all__ = ["article_from_record", "content_hash", "count_inputs", "parse_date", "read_file",
+           "read_paths"]
