@@ -130,3 +130,14 @@ def test_replacing_the_only_article_of_an_actor_removes_it_from_the_base(store):
     store.write(without, "v2")
     assert queries.list_actors(store, search="Ibn Auf") == []
     assert store.conn.execute("SELECT COUNT(*) FROM actor_roles").fetchone()[0] == 0
+
+
+def test_generic_agents_merge_only_within_one_country(store):
+    store.write(article_with("g1", "2020-01-01", "The Foreign Ministry in Tehran summoned the envoy.",
+                             ("Foreign Ministry", "agent", "IRN", None, ())), "v")
+    store.write(article_with("g2", "2020-01-02", "The Foreign Ministry said it had no comment.",
+                             ("Foreign Ministry", "agent", None, None, ())), "v")
+    store.write(article_with("g3", "2020-01-03", "Iran's Foreign Ministry rejected the claim.",
+                             ("Foreign Ministry", "agent", "IRN", None, ())), "v")
+    assert base_of(store, "g1", "Foreign Ministry") != base_of(store, "g2", "Foreign Ministry")
+    assert base_of(store, "g1", "Foreign Ministry") == base_of(store, "g3", "Foreign Ministry")

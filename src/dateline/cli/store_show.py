@@ -104,7 +104,7 @@ def render_article(art: dict[str, Any]) -> str:
 
     out.append(_heading("Actors", len(art["actors"])))
     for a in art["actors"]:
-        tags = " ".join(x for x in (a["kind"], a["country"], a["code"]) if x)
+        tags = " ".join(dict.fromkeys(x for x in (a["kind"], a["country"], a["code"]) if x))
         role = f" — {a['role']}" + (f", {a['organization']}" if a["organization"] else "") \
             if a["role"] else ""
         style = KIND_STYLE.get(a["kind"], OTHER_ACTOR)
@@ -132,7 +132,8 @@ def render_article(art: dict[str, Any]) -> str:
     for q in art["quotes"]:
         kind = "direct" if q["direct"] else "reported"
         out.append(f"  {q['speaker'] or '?'} ({kind}{', cue ' + repr(q['cue']) if q['cue'] else ''}):")
-        out.append(f"       “{_clip(q['content'], cols - 9)}”")
+        content = q["content"].strip(" ,.\"'“”‘’")
+        out.append(f"       “{_clip(content, cols - 9)}”")
 
     out.append(_heading("Times", len(art["times"])))
     out += [f"  {t['text']!r} → {t['value'] or '?'} ({t['type']}"

@@ -46,6 +46,9 @@ def _same_kind(a: str, b: str) -> bool:
 def _compatible(actor: Actor, kind: str, country: str | None) -> bool:
     if not _same_kind(actor.kind, kind):
         return False
+    if actor.kind == "agent" or kind == "agent":
+        # Generic agents ("police", "Foreign Ministry") are one actor per country only.
+        return actor.country == country
     return not (actor.country and country and actor.country != country)
 
 
