@@ -1,0 +1,373 @@
+"""Actors: one canonical actor per real-world actor of an article, every mention linked.
+
+Passes over an article (entities, one phrase-matcher run, one pass over noun chunks, and one
+regular expression over the text for repeated names):
+
+1. known actors: aliases, IGOs and imported dictionaries (``knowledge.actor_kb``), through a
+   spaCy PhraseMatcher; context-bound aliases ("Islamic Republic" -> Iran) need their country
+   named elsewhere in the article;
+2. named entities: organisations and countries first, then people with their titles,
+   appositions and possessive owners (``actor_roles``); surnames join the full name;
+3. acronyms defined in parentheses ("Supreme National Security Council (SNSC)") and every later
+   use of a name, surname, alias or acronym (also where the NER missed it);
+4. noun chunks: generic agents ("Iraqi police", "the country's security forces"), nominals
+   ("the minister", "the PUK official") and pronouns, resolved by ``coref``;
+5. demonyms ("Iranian") as mentions of their country.
+
+Nothing is taken from hidden boilerplate or from licence/copyright sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from dateline.knowledge.actor_kb import ActorKB, KnownActor, is_acronym, load_kb, phrase_key
+from dateline.knowledge.countries import (
+    Country,
+    country_by_code,
+    country_of_capital,
+    lookup_country,
+)
+from dateline.pipeline.stage import Stage
+from dateline.records import ActorMention, Analysis
+from dateline.stages import coref
+from dateline.stages.actor_build import Draft, Registry, finalize
+from dateline.stages.actor_roles import RoleInfo, apposition_after, title_before, title_head_of
+
+_BOILER = re.compile(r"licen[cs]ed under|creative commons|all rights reserved|all content by|"
+                     r"copyright\s+(?:©|\(c\)|\d{4})", re.IGNORECASE)
+_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z]*[A-Z](?:\.[A-Z])*)\s*\)")
+_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "PTY", "BUS", "MED",
+            "EDU", "NGO", "IGO", "CVL", "REF", "SPY", "UAF", "LAB", "AGR", "HLH", "REL", "ELI"}
+_SUBJ = ("nsubj", "nsubjpass")
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_NOMINAL_HEADS = coref.GROUP_HEADS | coref.COUNTRY_HEADS | coref.ORG_HEADS | {"ministry"}
+
+
+def _region(known: KnownActor) -> str | None:
+    code = known.code or ""
+    if known.country and code.startswith(known.country) and len(code) >= 6 \
+            and code[3:6] not in _SECTORS:
+        return code[3:6]
+    return None
+
+
+class ActorStage(Stage):
+    name = "actors"
+    requires = ("doc", "sentences", "entities")
+    provides = ("actors",)
+
+    kb: ActorKB
+    _matcher: Any = None
+    _vocab: Any = None
+
+    def setup(self) -> None:
+        self.kb = load_kb(self.settings.dict_dir)
+
+    def _match(self, doc: Any) -> list[Any]:
+        if self._matcher is None or self._vocab is not doc.vocab:
+            import spacy
+            from spacy.matcher import PhraseMatcher
+
+            tokenizer = spacy.blank("en", vocab=doc.vocab).tokenizer
+            self._matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+            self._matcher.add("KB", list(tokenizer.pipe(self.kb.phrases)))
+            self._vocab = doc.vocab
+        from spacy.util import filter_spans
+
+        return filter_spans(self._matcher(doc, as_spans=True))
+
+    def process(self, analysis: Analysis) -> Analysis:
+        return analysis.with_(self.name, actors=_Reader(self.kb, analysis, self._match).run())
+
+
+class _Reader:
+    """The state of reading one article."""
+
+    def __init__(self, kb: ActorKB, analysis: Analysis, match: Any) -> None:
+        self.kb = kb
+        self.a = analysis
+        self.doc = analysis.doc
+        self.text = analysis.article.text
+        self.match = match
+        self.reg = Registry()
+        self.starts = [s.start for s in analysis.sentences]
+        self.boiler = {s.index for s in analysis.sentences
+                       if _BOILER.search(self.text, s.start, s.end)}
+        self.org_spans: list[tuple[int, int]] = []
+        self.named: set[str] = set()
+
+    # -- helpers -------------------------------------------------------------------------
+    def sent_of(self, char: int) -> int:
+        return max(bisect_right(self.starts, char) - 1, 0)
+
+    def skip(self, start: int, end: int) -> bool:
+        if self.sent_of(start) in self.boiler:
+            return True
+        return any(s < end and start < e for s, e in self.a.article.hidden)
+
+    def mention(self, draft: Draft, start: int, end: int, kind: str, conf: float = 1.0,
+                subject: bool = False) -> None:
+        draft.add(ActorMention(start, end, self.text[start:end], kind, conf), subject)
+
+    def country_draft(self, c: Country) -> Draft:
+        key = f"country:{c.iso3}"
+        return self.reg.get(key) or self.reg.new(key, c.name, "country", country=c.iso3,
+                                                  country_code=c.code)
+
+    def known_draft(self, known: KnownActor, kind_hint: str = "organization") -> Draft:
+        code = known.code_at(self.a.article.date)
+        key = f"kb:{known.name}:{known.code}"
+        draft = self.reg.get(key)
+        if draft is not None:
+            return draft
+        if known.kind == "country" and known.country:
+            c = country_by_code(known.country)
+            if c is not None:  # "Islamic Republic" is a mention of the country actor Iran
+                draft = self.country_draft(c)
+                self.reg.alias(key, draft)
+                return draft
+        country = known.country
+        kind = known.kind
+        if not kind:  # imported dictionary entry: infer
+            c = country_by_code(code[:3]) if code else None
+            country = c.iso3 if c else (code[:3] if code and len(code) >= 3 else None)
+            kind = "country" if code and len(code) == 3 else kind_hint
+        c = country_by_code(country) if country else None
+        return self.reg.new(key, known.name, kind, country=country, code=code,
+                            country_code=c.code if c else country, region=_region(known),
+                            sectors=list(known.sectors) or
+                            ([code[3:6]] if code and code[3:6] in _SECTORS else []))
+
+    # -- passes --------------------------------------------------------------------------
+    def run(self) -> tuple:
+        ents = [e for e in self.a.entities if not self.skip(e.start, e.end)]
+        for e in ents:
+            if e.label in ("GPE", "NORP", "LOC"):
+                c = lookup_country(e.text)
+                if c is not None:
+                    self.named.add(c.iso3)
+        consumed = self.known_pass(ents)
+        rest = [e for e in ents if not any(s <= e.start and e.end <= t for s, t in consumed)]
+        for e in rest:
+            if e.label == "ORG":
+                self.organization(e)
+            elif e.label in ("GPE", "LOC"):
+                self.place(e)
+        for e in rest:
+            if e.label == "PERSON":
+                self.person(e)
+        self.acronyms()
+        self.repeats()
+        self.chunks()
+        for e in ents:
+            if e.label == "NORP":
+                c = lookup_country(e.text)
+                if c is not None:
+                    self.mention(self.country_draft(c), e.start, e.end, "demonym", 0.9)
+        return finalize(self.reg)
+
+    def known_pass(self, ents: list[Any]) -> list[tuple[int, int]]:
+        consumed = []
+        cores = []
+        for e in ents:
+            core = e.text
+            start = e.start + (len(core) - len(re.sub(r"^the\s+", "", core, flags=re.IGNORECASE)))
+            end = e.end - (len(core) - len(re.sub(r"(?:'s|’s)$", "", core)))
+            cores.append((start, end, e))
+        for span in self.match(self.doc):
+            start, end = span.start_char, span.end_char
+            if self.skip(start, end):
+                continue
+            known = self.kb.lookup(span.text)
+            if known is None or (known.context and not set(known.context) & self.named):
+                continue
+            if any(s <= start and end <= t and (s, t) != (start, end) for s, t, _ in cores):
+                continue  # part of a longer name ("Kurdistan" in "Patriotic Union of Kurdistan")
+            person = any(e.label == "PERSON" and e.start <= start < e.end for e in ents)
+            draft = self.known_draft(known, "person" if person else "organization")
+            kind = "acronym" if is_acronym(span.text) else (
+                "name" if phrase_key(span.text) == phrase_key(known.name) else "alias")
+            self.mention(draft, start, end, kind, 1.0, span.root.dep_ in _SUBJ)
+            if kind != "name":
+                draft.aliases.append(span.text)
+            if draft.kind in ("organization", "group", "region"):
+                self.org_spans.append((start, end))
+            if draft.kind == "country" and draft.country:
+                self.named.add(draft.country)
+            consumed.append((start, end))
+            for s, t, e in cores:  # the whole entity is this actor ("the Iraqi Kurdistan Region")
+                if s == start and t == end:
+                    consumed.append((e.start, e.end))
+        return consumed
+
+    def organization(self, e: Any) -> None:
+        name = re.sub(r"^the\s+", "", e.text, flags=re.IGNORECASE)
+        key = "org:" + phrase_key(name)
+        draft = self.reg.get(key)
+        if draft is None:
+            span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+            words = [t.text for t in span]
+            sectors, _ = self.kb.sectors_of(words)
+            country = None
+            for t in span:
+                country = country or lookup_country(t.text)
+            i = span.start
+            if country is None and i >= 2 and self.doc[i - 1].tag_ == "POS":
+                country = lookup_country(self.doc[i - 2].text)
+            draft = self.reg.new(key, name, "organization", sectors=list(sectors))
+            if country is not None:
+                draft.country, draft.country_code = country.iso3, country.code
+        self.mention(draft, e.start, e.end, "name")
+        self.org_spans.append((e.start, e.end))
+
+    def place(self, e: Any) -> None:
+        c = lookup_country(e.text)
+        if c is not None:
+            span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+            self.mention(self.country_draft(c), e.start, e.end, "name", 1.0,
+                         span is not None and span.root.dep_ in _SUBJ)
+            return
+        c = country_of_capital(e.text, strict=False)
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        if c is not None and span is not None and span.root.dep_ in _SUBJ:
+            key = f"agent:{c.iso3}::government"
+            draft = self.reg.get(key) or self.reg.new(
+                key, f"{c.name} government", "agent", country=c.iso3, country_code=c.code,
+                sectors=["GOV"])
+            self.mention(draft, e.start, e.end, "metonym", 0.8, True)
+
+    def _org_draft_at(self, span: tuple[int, int]) -> Draft | None:
+        return self.reg.at(*span)
+
+    def person(self, e: Any) -> None:
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            return
+        tokens = tuple(t.text for t in span if not t.is_punct)
+        if not tokens:
+            return
+        draft = self._find_person(tokens)
+        if draft is None:
+            draft = self.reg.new("person:" + " ".join(tokens), " ".join(tokens), "person",
+                                 tokens=tokens)
+        elif len(tokens) > len(draft.tokens):
+            draft.name, draft.tokens = " ".join(tokens), tokens
+        sent_start = span.sent.start
+        if sent_start > 0 and ")" in (self.doc[sent_start].text, self.doc[sent_start - 1].text):
+            sent_start = self.doc[sent_start - 1].sent.start  # the parser split at "(SNSC)"
+        info = title_before(span, sent_start, self.kb, self.org_spans)
+        head = title_head_of(span, sent_start, self.kb, self.org_spans)
+        if head is not None:
+            self._apply(draft, head[0])
+            self.mention(draft, head[1][0], head[1][1], "nominal", 0.95)
+        if info is not None:
+            self._apply(draft, info)
+        app = apposition_after(span, self.kb, self.org_spans)
+        if app is not None:
+            self._apply(draft, app)
+        start = info.start if info is not None and info.start >= 0 else e.start
+        kind = "name" if tokens == draft.tokens else "surname"
+        self.mention(draft, start, e.end, kind, 1.0, span.root.dep_ in _SUBJ)
+
+    def _find_person(self, tokens: tuple[str, ...]) -> Draft | None:
+        best: Draft | None = None
+        for d in self.reg.drafts:
+            if d.kind != "person" or not d.tokens:
+                continue
+            n = min(len(d.tokens), len(tokens))
+            if d.tokens[-n:] == tokens[-n:] and (n == len(tokens) or n == len(d.tokens)):
+                best = d  # the latest created wins among namesakes
+        return best
+
+    def _apply(self, draft: Draft, info: RoleInfo) -> None:
+        draft.role = draft.role or info.role
+        draft.gender = draft.gender or info.gender
+        org = self._org_draft_at(info.org_span) if info.org_span else None
+        place = None
+        if info.place is not None:
+            place = self.known_draft(info.place)
+        if org is None and place is not None and place.kind in ("organization", "group"):
+            org, place = place, None
+        if org is not None:
+            draft.organization = draft.organization or org.key
+            draft.add_sectors(org.sectors if org.sectors != ["IGO"] else [])
+            if info.acronym:
+                self.reg.alias("acr:" + info.acronym, org)
+                org.aliases.append(info.acronym)
+        country = info.country
+        if country is not None and draft.country is None:
+            draft.country, draft.country_code = country.iso3, country.code
+        for src in (place, org):
+            if src is not None and draft.country is None and src.country:
+                draft.country, draft.country_code = src.country, src.country_code
+            if src is not None and src.region and draft.region is None \
+                    and draft.country == src.country:
+                draft.region = src.region
+            if src is not None and src.kind == "region" and src.code and draft.region is None:
+                draft.region = _region(KnownActor(src.name, "region", src.code, src.country))
+        draft.add_sectors(info.sectors)
+
+    def acronyms(self) -> None:
+        for d in list(self.reg.drafts):
+            if d.kind not in ("organization", "group", "region", "agent"):
+                continue
+            for m in list(d.mentions):
+                if m.kind not in ("name", "alias"):
+                    continue
+                hit = _ACRONYM_DEF.match(self.text, m.end)
+                if hit and is_acronym(hit.group(1)):
+                    acr = hit.group(1)
+                    d.aliases.append(acr)
+                    self.reg.alias("acr:" + acr, d)
+                    self.mention(d, hit.start(1), hit.end(1), "acronym")
+
+    def repeats(self) -> None:
+        """Later uses of names, surnames and acronyms, also where the NER missed them."""
+        forms: dict[str, list[Draft]] = {}
+        for d in self.reg.drafts:
+            names = list(d.aliases)
+            if d.kind == "person" and len(d.tokens) >= 2:
+                names += [d.tokens[-1], " ".join(d.tokens)]
+                if len(d.tokens) >= 3:
+                    names.append(" ".join(d.tokens[-2:]))
+            elif d.kind in ("organization", "group") and d.name[:1].isupper():
+                names.append(d.name)
+            for n in names:
+                if len(n) >= 3 and n[0].isupper() and lookup_country(n) is None:
+                    forms.setdefault(n, []).append(d)
+        if not forms:
+            return
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+        spans = self.reg.mention_spans()
+        for hit in pattern.finditer(self.a.article.nlp_text):
+            start, end = hit.span()
+            if self.skip(start, end):
+                continue
+            if any(s <= start and end <= t for s, t, _ in spans):
+                continue
+            cands = forms[hit.group()]
+            draft = max(cands, key=lambda d: max((m.start for m in d.mentions if m.start < start),
+                                                 default=-1))
+            tok = self.doc.char_span(start, end, alignment_mode="expand")
+            subject = tok is not None and tok.root.dep_ in _SUBJ
+            kind = "acronym" if is_acronym(hit.group()) else (
+                "name" if hit.group() == draft.name else "surname"
+                if draft.kind == "person" else "alias")
+            self.mention(draft, start, end, kind, 0.95 if len(cands) == 1 else 0.7, subject)
+
+    # -- noun chunks: agents, nominals, pronouns -----------------------------------------
+    def chunks(self) -> None:
+        dateline = self.a.article.dateline
+        self.home = None
+        if dateline is not None:
+            self.home = country_of_capital(dateline.place, strict=False) or \
+                lookup_country(dateline.place)
+        from dateline.stages.actor_chunks import read_chunk
+
+        for chunk in self.doc.noun_chunks:
+            if not self.skip(chunk.start_char, chunk.end_char):
+                read_chunk(self, chunk)
