@@ -10,6 +10,7 @@ from dateline.errors import ArticleError
 # Conservative date extraction: only dates the page states as its own, no guessing from
 # the body text (which is full of event dates, not the publication date).
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+MIN_WORDS = 5  # less than this is a menu or a caption, not an article
 
 
 def html_record(data: bytes | str, url: str | None = None) -> dict[str, Any]:
@@ -23,10 +24,11 @@ def html_record(data: bytes | str, url: str | None = None) -> dict[str, Any]:
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     doc = trafilatura.bare_extraction(
         data, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True,  # related links and teasers would become false events
         date_extraction_params=_DATE_PARAMS,
     )
     text = getattr(doc, "text", None) or ""
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:
         raise ArticleError("no main text found in the HTML page")
     title = (getattr(doc, "title", None) or "").strip() or None
     if title:

@@ -43,16 +43,18 @@ def _read_all(paths: list[str], default_date: dt.date | None) -> Iterator[Item]:
             yield from read_file(Path(path), default_date, explicit=True)
 
 
-def _walk(top: Path) -> Iterator[tuple[Path, str]]:
-    """Supported files under ``top``, sorted, hidden files and folders skipped; with the
-    default article id (relative path without extension)."""
+def _walk(top: Path) -> list[tuple[Path, str]]:
+    """Supported files under ``top`` sorted by relative path, hidden files and folders skipped;
+    each with its default article id (the relative path without extension)."""
+    found: list[tuple[Path, str]] = []
     for root, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
             if name.startswith(".") or _kind(Path(name)) is None:
                 continue
             file = Path(root) / name
-            yield file, file.relative_to(top).with_suffix("").as_posix()
+            found.append((file, file.relative_to(top).with_suffix("").as_posix()))
+    return sorted(found, key=lambda item: item[0].relative_to(top).parts)
 
 
 def _kind(path: Path) -> str | None:

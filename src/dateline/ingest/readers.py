@@ -100,7 +100,7 @@ def read_jsonl(lines: Iterable[bytes], name: str, id_prefix: str,
             continue
         origin, default_id = f"{name}:{n}", f"{id_prefix}:{n}"
         try:
-            record = json.loads(decode_bytes(raw))
+            record = json.loads(decode_bytes(raw.strip()))
         except DecodeError as exc:
             reason = "binary data, not JSON" if "binary" in str(exc) else str(exc)
             yield failure(origin, reason, default_id)

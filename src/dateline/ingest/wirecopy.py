@@ -32,7 +32,8 @@ _DATE = (rf"(?:{_MONTH}{_WS}+\d{{1,2}}(?:,?{_WS}+\d{{4}})?"
          rf"|\d{{1,2}}{_WS}+{_MONTH}(?:,?{_WS}+\d{{4}})?)")
 # A place word: "TEHRAN", "ST.", "SANA'A", "Winston-Salem", "N'Djamena"; hyphen parts must be
 # capitalised so that "TEHRAN-The" splits at the hyphen.
-_WORD = r"[A-Z][A-Za-z'’.]*(?:-[A-Z][A-Za-z'’.]*)*(?![a-z])"
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin-1 letters: "BOGOTÁ", "Malmö"
+_WORD = rf"[{_UP}][{_UP}{_LOW}'’.]*(?:-[{_UP}][{_UP}{_LOW}'’.]*)*(?![{_LOW}])"
 _PLACE = rf"{_WORD}(?:(?:{_WS}|/){_WORD}){{0,4}}"
 _AGENCY = r"[A-Z][A-Za-z&.'\- ]{0,30}"
 _DASH = r"--|[-–—―_]"
@@ -77,11 +78,14 @@ def _known_places() -> tuple[frozenset[str], frozenset[str]]:
     return cities, frozenset(names)
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")
+
+
 def title_case(place: str) -> str:
     """'UNITED NATIONS' -> 'United Nations', "SANA'A" -> "Sana'a"; mixed case is kept."""
     if place != place.upper():
         return place
-    return re.sub(r"[A-Z][A-Z'’]*", lambda m: m.group(0)[0] + m.group(0)[1:].lower(), place)
+    return _LETTER_RUN.sub(lambda m: m.group(0)[0] + m.group(0)[1:].lower(), place)
 
 
 def _is_place(m: re.Match[str]) -> bool:
@@ -187,6 +191,15 @@ def _last_sentence(text: str, floor: int, end: int) -> int:
     return start
 
 
+def _extend(text: str, span: Span | None, start: int, end: int) -> Span:
+    """A footer sentence, joined to the footer sentence that follows it when adjacent."""
+    if span is not None and not text[end:span.start].strip():
+        end = span.end
+    elif span is not None:
+        return span
+    return Span(start, end, text[start:end])
+
+
 def find_trailer(text: str, floor: int = 0) -> Trailer:
     """Peel sign-off, licence, copyright and credit units off the end, not below ``floor``."""
     end = len(text)
@@ -216,9 +229,9 @@ def find_trailer(text: str, floor: int = 0) -> Trailer:
         if len(unit) > MAX_FOOTER_CHARS:
             break
         if _LICENCE.search(unit):
-            licence = licence or Span(start, end, unit)
+            licence = _extend(text, licence, start, end)
         elif _COPYRIGHT.search(unit):
-            copyright_ = copyright_ or Span(start, end, unit)
+            copyright_ = _extend(text, copyright_, start, end)
         elif not (_CREDIT.search(unit) or _SOURCE.search(unit)):
             break
         hidden.append((start, end))
@@ -267,11 +280,13 @@ class WireCopy:
     hidden: tuple[tuple[int, int], ...] = ()
 
 
-def merge_regions(regions: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Sorted, non-overlapping, non-empty regions."""
+def merge_regions(regions: list[tuple[int, int]],
+                  text: str = "") -> tuple[tuple[int, int], ...]:
+    """Sorted, non-empty regions; overlapping ones, and ones only whitespace apart in ``text``
+    (a sign-off and the footer below it), are joined."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(r for r in regions if r[1] > r[0]):
-        if merged and start <= merged[-1][1]:
+        if merged and (start <= merged[-1][1] or text[merged[-1][1]:start].isspace()):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
@@ -291,4 +306,4 @@ def analyse(text: str) -> WireCopy:
     attribution = footer.text.strip() if footer else None
     licence = licence_code(trailer.licence_sentence.text) if trailer.licence_sentence else None
     return WireCopy(dateline=dateline, signoff=trailer.signoff, license=licence,
-                    attribution=attribution, hidden=merge_regions(regions))
+                    attribution=attribution, hidden=merge_regions(regions, text))
