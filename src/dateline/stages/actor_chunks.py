@@ -152,6 +152,11 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
     for t in chunk:
         if t.i >= first_agent:
             break
+        group = r.reg.at(t.idx, t.idx + len(t.text), ("group", "organization"))
+        if group is not None:  # "Islamic State militants", "Hamas gunmen": the group itself
+            start = body[0].idx
+            r.mention(group, start, chunk.end_char, "nominal", 0.9, chunk.root.dep_ in _SUBJ)
+            return
         c = lookup_country(t.text) if t.text[:1].isupper() else None
         if c is not None:
             country, code = c.iso3, c.code
@@ -165,7 +170,7 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
     if country is None and owner is not None:
         country, code, region = owner.country, owner.country_code, owner.region
     if country is None:
-        country, code = _context_country(r, chunk.start_char)
+        country, code, region = _context_country(r, chunk.start_char, agents[0][1])
         conf = 0.7 if country else 0.9
     sectors: list[str] = []
     for _, a in agents:
@@ -186,17 +191,32 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
     r.mention(draft, start, end, "name", conf, chunk.root.dep_ in _SUBJ)
 
 
-def _context_country(r: _Reader, pos: int) -> tuple[str | None, str | None]:
+def _context_country(r: _Reader, pos: int, agent: Agent
+                     ) -> tuple[str | None, str | None, str | None]:
+    """Country of an agent named without one: the country named nearest in the sentence, the
+    country of the latest agent of the same kind (within three sentences), the dateline's
+    country, or the only country the article names."""
     sent = r.sent_of(pos)
     best: tuple[int, Draft] | None = None
+    recent: tuple[int, Draft] | None = None
+    countries = set()
     for d in r.reg.drafts:
-        if d.kind != "country":
-            continue
-        for m in d.mentions:
-            if r.sent_of(m.start) == sent and (best is None or abs(m.start - pos) < best[0]):
-                best = (abs(m.start - pos), d)
-    if best is not None:
-        return best[1].country, best[1].country_code
+        if d.kind == "country":
+            countries.add(d.key)
+            for m in d.mentions:
+                if r.sent_of(m.start) == sent and (best is None or abs(m.start - pos) < best[0]):
+                    best = (abs(m.start - pos), d)
+        elif d.kind == "agent" and d.country and set(d.sectors) & set(agent.sectors):
+            last = max((m.start for m in d.mentions if m.start < pos), default=-1)
+            if last >= 0 and sent - r.sent_of(last) <= 3 and (recent is None or last > recent[0]):
+                recent = (last, d)
+    for found in (best, recent):
+        if found is not None:
+            return found[1].country, found[1].country_code, found[1].region
     if r.home is not None:
-        return r.home.iso3, r.home.code
-    return None, None
+        return r.home.iso3, r.home.code, None
+    if len(countries) == 1:
+        only = r.reg.get(countries.pop())
+        if only is not None:
+            return only.country, only.country_code, None
+    return None, None, None

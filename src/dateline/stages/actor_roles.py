@@ -58,7 +58,9 @@ def _scan_left(doc: Any, start: int, sent_start: int, kb: ActorKB) -> list[Any]:
             toks.extend([t, doc[i - 1], doc[i - 2]])
             i -= 3
             continue
-        elif t.ent_type_ in _STOP_ENTS or (t.is_punct and t.text != "-"):
+        elif t.text == "-" and toks and i > sent_start and _capitalised(doc[i - 1]):
+            toks.append(t)  # "Secretary-General"
+        elif t.is_punct or (t.ent_type_ in _STOP_ENTS and kb.title(t.lower_) is None):
             break
         elif t.lower_ in _JOINERS:
             toks.append(t)
@@ -134,22 +136,38 @@ def parse_title(tokens: list[Any], kb: ActorKB, org_spans: list[tuple[int, int]]
         words.pop()
     while words and words[0].lower_ in _JOINERS:
         words.pop(0)
-    texts = [t.text for t in words]
+    texts = _join_hyphens(words)
     info.sectors, info.gender = kb.sectors_of(texts)
-    has_title = any(t.lower_.rstrip(".") in kb.title_words or t.lower_ in kb.title_words
-                    for t in words)
+    has_title = any(w.lower().rstrip(".") in kb.title_words or w.lower() in kb.title_words
+                    or kb.title(w) is not None for w in texts)
     if has_title:
         honorific = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir"}
         role_words = [w for w in texts if w.lower() not in honorific]
         while role_words and role_words[0].lower() in _ROLE_NOISE - {"former", "acting"}:
             role_words.pop(0)
-        info.role = " ".join(role_words) or None
+        info.role = " ".join(role_words).replace(" - ", "-") or None
     elif info.org_span is None and info.country is None and info.place is None:
         info.start = -1  # capitalised words that are no title ("Back in August ...")
     if info.role is None:
         # no title in front ("Iran's SNSC Ali Shamkhani"): the mention stays the name
         info.start = -1
     return info
+
+
+def _join_hyphens(words: list[Any]) -> list[str]:
+    """Token texts with hyphenated words put back together ("Secretary-General")."""
+    out: list[str] = []
+    glue = False
+    for t in words:
+        if t.text == "-" and out:
+            out[-1] += "-"
+            glue = True
+        elif glue:
+            out[-1] += t.text
+            glue = False
+        else:
+            out.append(t.text)
+    return out
 
 
 def title_before(ent: Any, sent_start: int, kb: ActorKB,

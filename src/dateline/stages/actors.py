@@ -161,12 +161,12 @@ class _Reader:
                 self.person(e)
         self.acronyms()
         self.repeats()
-        self.chunks()
         for e in ents:
             if e.label == "NORP":
                 c = lookup_country(e.text)
                 if c is not None:
                     self.mention(self.country_draft(c), e.start, e.end, "demonym", 0.9)
+        self.chunks()
         return finalize(self.reg)
 
     def known_pass(self, ents: list[Any]) -> list[tuple[int, int]]:
@@ -205,8 +205,9 @@ class _Reader:
 
     def organization(self, e: Any) -> None:
         name = re.sub(r"^the\s+", "", e.text, flags=re.IGNORECASE)
+        start = e.end - len(name)
         key = "org:" + phrase_key(name)
-        draft = self.reg.get(key)
+        draft = self.reg.get(key) or self.reg.get("acr:" + name)
         if draft is None:
             span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
             words = [t.text for t in span]
@@ -220,14 +221,21 @@ class _Reader:
             draft = self.reg.new(key, name, "organization", sectors=list(sectors))
             if country is not None:
                 draft.country, draft.country_code = country.iso3, country.code
-        self.mention(draft, e.start, e.end, "name")
-        self.org_spans.append((e.start, e.end))
+        hit = _ACRONYM_DEF.match(self.text, e.end)
+        if hit and is_acronym(hit.group(1)):  # "(OPCW)" names the same organisation from here on
+            self.reg.alias("org:" + phrase_key(hit.group(1)), draft)
+            self.reg.alias("acr:" + hit.group(1), draft)
+        kind = "acronym" if is_acronym(name) and name != draft.name else "name"
+        self.mention(draft, start, e.end, kind)
+        self.org_spans.append((start, e.end))
 
     def place(self, e: Any) -> None:
         c = lookup_country(e.text)
         if c is not None:
             span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
-            self.mention(self.country_draft(c), e.start, e.end, "name", 1.0,
+            core = re.sub(r"^the\s+|(?:'s|’s)$", "", e.text, flags=re.IGNORECASE)
+            start = e.start + e.text.index(core)
+            self.mention(self.country_draft(c), start, start + len(core), "name", 1.0,
                          span is not None and span.root.dep_ in _SUBJ)
             return
         c = country_of_capital(e.text, strict=False)
@@ -235,7 +243,7 @@ class _Reader:
         if c is not None and span is not None and span.root.dep_ in _SUBJ:
             key = f"agent:{c.iso3}::government"
             draft = self.reg.get(key) or self.reg.new(
-                key, f"{c.name} government", "agent", country=c.iso3, country_code=c.code,
+                key, f"{c.demonyms[0] if c.demonyms else c.name} government", "agent", country=c.iso3, country_code=c.code,
                 sectors=["GOV"])
             self.mention(draft, e.start, e.end, "metonym", 0.8, True)
 
@@ -246,6 +254,9 @@ class _Reader:
         span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
         if span is None:
             return
+        while len(span) > 1 and (span[0].lower_ in self.kb.title_words
+                                 or self.kb.title(span[0].lower_) is not None):
+            span = span[1:]  # "Spokeswoman Maria Zakharova": the title is read by title_before
         tokens = tuple(t.text for t in span if not t.is_punct)
         if not tokens:
             return
@@ -256,7 +267,8 @@ class _Reader:
         elif len(tokens) > len(draft.tokens):
             draft.name, draft.tokens = " ".join(tokens), tokens
         sent_start = span.sent.start
-        if sent_start > 0 and ")" in (self.doc[sent_start].text, self.doc[sent_start - 1].text):
+        if sent_start > 0 and ")" in (self.doc[sent_start].text,
+                                      self.doc[sent_start - 1].text):
             sent_start = self.doc[sent_start - 1].sent.start  # the parser split at "(SNSC)"
         info = title_before(span, sent_start, self.kb, self.org_spans)
         head = title_head_of(span, sent_start, self.kb, self.org_spans)
@@ -268,9 +280,9 @@ class _Reader:
         app = apposition_after(span, self.kb, self.org_spans)
         if app is not None:
             self._apply(draft, app)
-        start = info.start if info is not None and info.start >= 0 else e.start
+        start = info.start if info is not None and info.start >= 0 else span.start_char
         kind = "name" if tokens == draft.tokens else "surname"
-        self.mention(draft, start, e.end, kind, 1.0, span.root.dep_ in _SUBJ)
+        self.mention(draft, start, span.end_char, kind, 1.0, span.root.dep_ in _SUBJ)
 
     def _find_person(self, tokens: tuple[str, ...]) -> Draft | None:
         best: Draft | None = None
