@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 from dateline.pipeline.stage import Stage
 from dateline.records import Analysis, Article, Event, EventDate, TimeRef
-from dateline.stages.timex_calendar import dateparser_norm
-from dateline.stages.timex_find import find_candidates, tense_direction
+from dateline.stages.timex_calendar import Norm, dateparser_norm
+from dateline.stages.timex_find import Candidate, find_candidates, has_time_word, tense_direction
 from dateline.stages.timex_lexicon import lexicon
-from dateline.stages.timex_norm import normalize
+from dateline.stages.timex_norm import UNRESOLVED, normalize
 
 _DATE_VALUE = re.compile(r"^[\dX]")  # a calendar value, not P.../PRESENT_REF
 
@@ -115,16 +116,49 @@ class TimeStage(Stage):
         first_end = analysis.sentences[0].end if analysis.sentences else None
         ref = reference_date(article, first_end)
         ref_date = ref.date if ref else None
-        times: list[TimeRef] = []
+        found: list[tuple[Candidate, Norm]] = []
         for cand in find_candidates(doc, doc.text):
             direction = tense_direction(doc, cand.start, cand.end)
             norm = normalize(cand.norm_text, ref_date, direction)
+            if norm.value == UNRESOLVED and not has_time_word(cand.norm_text):
+                continue  # a stray DATE span of the NER ("Portrait", "1.1.1")
+            found.append((cand, norm))
+        starts = [s.start for s in analysis.sentences]
+        times = []
+        for i, (cand, norm) in enumerate(found):
+            value = norm.value
+            if norm.borrowed_day and norm.anchored and value:
+                day = _day_nearby(found, i, starts)
+                if day is not None:
+                    value = day + value[10:]
             times.append(TimeRef(
                 start=cand.start, end=cand.end, text=article.text[cand.start:cand.end],
-                type=norm.type, value=norm.value, precision=norm.precision,
-                anchored=norm.anchored,
+                type=norm.type, value=value, precision=norm.precision, anchored=norm.anchored,
             ))
         return analysis.with_(self.name, times=tuple(times))
+
+
+def _day_nearby(found: list[tuple[Candidate, Norm]], i: int, starts: list[int]) -> str | None:
+    """The day a clock time, "morning" or "the day" belongs to: the nearest day named in the
+    same sentence, else (not for clock times) the last day named before it."""
+    here = found[i][0]
+    sent = bisect_right(starts, here.start)
+    best: tuple[int, str] | None = None
+    last_before: str | None = None
+    for j, (cand, norm) in enumerate(found):
+        if j == i or norm.borrowed_day or norm.precision != "day" or not norm.value:
+            continue
+        if not norm.value[:4].isdigit():
+            continue
+        if bisect_right(starts, cand.start) == sent:
+            dist = abs(cand.start - here.start)
+            if best is None or dist < best[0]:
+                best = (dist, norm.value[:10])
+        if cand.start < here.start:
+            last_before = norm.value[:10]
+    if best is not None:
+        return best[1]
+    return None if found[i][1].precision == "minute" else last_before
 
 
 # --- event dates ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ class Norm:
     value: str | None
     precision: str | None = None
     anchored: bool = True
+    borrowed_day: bool = False  # the day part is the reference's; a day named nearby is better
 
 
 def day_value(d: dt.date) -> str:
@@ -94,7 +95,7 @@ def pick_year(month: int, day: int | None, ref: dt.date, direction: str | None) 
             diff_days = (cand - ref).days
         if direction == PAST and diff_days > 0:
             continue
-        if direction == FUTURE and diff_days < 0:
+        if direction == FUTURE and diff_days < -30:  # "is to run from January 23" (5 days ago)
             continue
         score = abs(diff_days) + (0.5 if diff_days > 0 else 0)  # ties go to the past
         if best is None or score < best[0]:

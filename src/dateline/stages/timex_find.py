@@ -23,12 +23,13 @@ class Candidate:
 # Words cut from the front of a span: prepositions (TimeML leaves them out) and the
 # quantity hedges the gold sets mostly leave out ("nearly a decade ago").
 _LEAD = re.compile(
-    r"^(?:(?:on|in|at|by|since|from|until|till|to|during|for|of|between|through|throughout|"
+    r"^(?:(?:at least|as of|more than|less than|up to|on|in|at|by|since|from|until|till|to|during|for|of|between|through|throughout|"
     r"around|before|after|within|as of|as|back|and|or|into|about|just|only|nearly|almost|"
     r"roughly|approximately|more than|less than|at least|up to|some|exactly|over|under|"
     r"beginning|starting|ending|right|even|still)\s+)+", re.IGNORECASE)
 _TRAIL = re.compile(r"(?:\s*(?:,|\.|;|:|\band\b|\bor\b|\bto\b|'s|’s|\bs\b|\(|\)|-|–|—)\s*)+$", re.IGNORECASE)
-_RANGE_SEP = re.compile(r"\s+(?:to|through|thru|until|till|and|or)\s+|\s*[-–—]\s*|\s*/\s*(?=\d{4})")
+_RANGE_SEP = re.compile(r"\s+(?:to|through|thru|until|till|and|or)\s+|\s*[-–—]\s*|\s*/\s*(?=\d{4})|"
+                        r"\s+(?=(?:this|last|next)\s+(?:year|month|week)\b)")
 _COMMA_SEP = re.compile(r"\s*,\s+")
 _MONEY = re.compile(r"[$€£%]|\b(?:billion|million|trillion|percent|per cent)\b", re.IGNORECASE)
 _ORDINAL_MINUTE = re.compile(r"^(?:the )?\d+(?:st|nd|rd|th) minute$", re.IGNORECASE)
@@ -52,8 +53,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"\b\d{1,2}\s?[ap]\.m\.",
         rf"\b[0-2]\d[0-5]\d\s?{tz}\b",
         # words spaCy leaves out
-        (r"(?i:\b(?:now|currently|nowadays|presently|at present|recently|lately|tonight|"
-        r"these days|the time being|in the coming days)\b)"),
+        (r"(?i:\b(?:currently|nowadays|presently|at present|recently|lately|tonight|"
+         r"these days|the time being|in the coming days|very soon|the (?:long|near|short) term|"
+         r"midnight|noon)\b)"),
+        r"(?i:\bnow\b(?!-|\s+(?:that|and)\b))",
+        (r"\b(?:from|between)\s+(?:1[89]\d\d|20\d\d)\s+(?:to|and|until|through)\s+"
+         r"(?:1[89]\d\d|20\d\d)\b"),
         r"(?i:\bthe (?:future|past)\b(?=\s*[,.;:)\"”']|\s+(?:and|or|but)\b))",
         r"(?i:\b(?:today|yesterday|tomorrow)\b)",
         rf"(?i:\b(?:every|each)\s+(?:other\s+)?(?:{num}\s+)?{unit}\b)",
@@ -64,13 +69,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         (r"(?i:\b(?:this|last|next|early|late|in|during)\s+(?:the\s+)?(?:spring|summer|autumn|"
         r"winter|fall)\b(?!\s+of\s+(?!\d)))(?:\s+(?:of\s+)?\d{4})?"),
         r"(?i:\b(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)\b)",
-        rf"\b(?:{weekdays})\b",
+        rf"\b(?:{weekdays})(?:\s+(?i:morning|afternoon|evening|night))?\b",
         rf"\b(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
     ])
     # what makes a piece of a range a time expression on its own
     anchor = re.compile(
         rf"\b(?:{months}|{weekdays}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b\d{{4}}\b|"
-        rf"\b\d0'?s\b|(?i:\b(?:today|yesterday|tomorrow|tonight|now)\b|\b(?:{num})[- ]{unit}\b|"
+        rf"\b\d0'?s\b|\b\d{{1,2}}:\d\d|(?i:\b(?:today|yesterday|tomorrow|tonight|now|midnight|noon)\b|\b(?:{num})[- ]{unit}\b|"
         rf"\b(?:this|last|next)\s+(?:week|weekend|month|year|quarter)\b)")
     return re.compile(extra), anchor, re.compile(rf"^(?:{num})$", re.IGNORECASE)
 
@@ -83,7 +88,10 @@ def find_candidates(doc: Any, text: str) -> list[Candidate]:
     spans.sort()
     merged: list[list[int]] = []
     for s, e in spans:
-        if merged and s < merged[-1][1]:
+        s = _extended_left(text, s)
+        # overlapping, or only spaces apart: "Thursday" + "night", "12:00 UTC" + "Monday"
+        if merged and (s < merged[-1][1] or (text[merged[-1][1]:s].isspace()
+                                             and "\n" not in text[merged[-1][1]:s])):
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
@@ -92,10 +100,23 @@ def find_candidates(doc: Any, text: str) -> list[Candidate]:
     for s, e in merged:
         for ps, pe in _pieces(text, s, e, anchor):
             cand = _trimmed(text, ps, pe)
-            if cand is None or _rejected(text, cand, lx, bare_number):
+            if cand is None or _rejected(text, cand, lx, bare_number) or _is_count(doc, cand):
                 continue
-            out.append(_with_set_rewrite(text, cand, lx))
+            out.extend(_rewritten(text, cand, lx))
     return out
+
+
+_LEFT_WORD = re.compile(r"(?i:\b(this|last|next|early|late|earlier|later|the)\s+)$")
+_BARE_UNIT = re.compile(r"(?i:(?:week|weekend|month|year|quarter|decade|century|morning|"
+                        r"afternoon|evening|night)\b)")
+
+
+def _extended_left(text: str, s: int) -> int:
+    """spaCy sometimes leaves out the determiner: "this [year]", "last [week]"."""
+    if not _BARE_UNIT.match(text, s):
+        return s
+    m = _LEFT_WORD.search(text, max(0, s - 10), s)
+    return m.start() if m else s
 
 
 def _pieces(text: str, s: int, e: int, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -139,6 +160,9 @@ def _split_commas(text: str, s: int, e: int, anchor: re.Pattern[str]) -> list[tu
     right = text[m.end():e]
     if re.match(r"\d{4}\b|\w+\s+\d{4}\b|[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z]", right):
         return [(s, e)]  # the rest of the same date
+    left = text[s:m.start()].lower()
+    if left in ("today", "yesterday", "tomorrow", "tonight"):
+        return [(s, m.start()), *_split_commas(text, m.end(), e, anchor)]
     if anchor.search(text, s, m.start()) and anchor.search(text, m.end(), e):
         return [(s, m.start()), *_split_commas(text, m.end(), e, anchor)]
     return [(s, e)]
@@ -160,6 +184,28 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int] | None:
         s, e = ns, ne
 
 
+def _is_count(doc: Any, span: tuple[int, int]) -> bool:
+    """"1709 schoolchildren": a number spaCy took for a year."""
+    if not _YEAR.match(doc.text[span[0]:span[1]]):
+        return False
+    tok = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tok is None or len(tok) != 1:
+        return False
+    t = tok[0]
+    year = int(t.text)
+    return (t.dep_ == "nummod" and t.head.tag_ == "NNS" and not 1900 <= year <= 2100
+            and not any(c.dep_ == "det" for c in t.head.children))
+
+
+def has_time_word(text: str) -> bool:
+    """Whether a span names a time at all (for dropping spaCy's stray DATE spans)."""
+    _, anchor, _ = _patterns()
+    lx = lexicon()
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(anchor.search(text) or any(lx.unit_of(w) for w in words)
+                or words & set(lx.parts_of_day) or words & set(lx.seasons))
+
+
 def _rejected(text: str, span: tuple[int, int], lx: Lexicon, bare_number: re.Pattern[str]) -> bool:
     s, e = span
     piece = text[s:e]
@@ -179,14 +225,18 @@ def _rejected(text: str, span: tuple[int, int], lx: Lexicon, bare_number: re.Pat
     return bool(re.search(r"\b(?:aged?|ages|age of)\s*$", before) or re.match(r"\s*(?:-\s*)?old\b", after))
 
 
-def _with_set_rewrite(text: str, span: tuple[int, int], lx: Lexicon) -> Candidate:
+def _rewritten(text: str, span: tuple[int, int], lx: Lexicon) -> list[Candidate]:
     """"15 a year" is a frequency: keep "a year" and read it as "per year"."""
     s, e = span
     piece = text[s:e]
     m = re.match(rf"^([\d.,]+\s+(?:times\s+)?)(?:a|an|per)\s+({lx.unit_re})$", piece, re.IGNORECASE)
     if m:
-        return Candidate(s + len(m.group(1)), e, "per " + m.group(2))
-    return Candidate(s, e, piece)
+        return [Candidate(s + len(m.group(1)), e, "per " + m.group(2))]
+    m = re.match(rf"^({lx.month_re})\s+of\s+((?:next|last|this)\s+year)$", piece, re.IGNORECASE)
+    if m:  # "October of next year": two expressions, the month read in the year's light
+        return [Candidate(s, s + m.end(1), f"{m.group(1)} {m.group(2)}"),
+                Candidate(s + m.start(2), e, m.group(2))]
+    return [Candidate(s, e, piece)]
 
 
 # --- tense -------------------------------------------------------------------------------
@@ -212,7 +262,10 @@ def tense_direction(doc: Any, start: int, end: int) -> str | None:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    return verb_direction(tok)
+    direction = verb_direction(tok)
+    if direction is None and re.search(r"(?i:\b(?:until|till|by)\s+$)", doc.text[max(0, start - 7):start]):
+        return FUTURE  # "closed until Friday", "by early June"
+    return direction
 
 
 def verb_direction(verb: Any, depth: int = 0) -> str | None:
@@ -220,6 +273,8 @@ def verb_direction(verb: Any, depth: int = 0) -> str | None:
     lowers = {c.lower_ for c in auxes}
     if lowers & _FUTURE_AUX or "Fut" in verb.morph.get("Tense"):
         return FUTURE
+    if verb.lemma_ in ("schedule", "slate", "due", "plan") and "to" not in lowers:
+        return FUTURE  # "a hearing has been scheduled for June 3"
     if "to" in lowers:
         head = verb.head
         if head.lemma_ in _FUTURE_HEADS or head.lemma_ == "be":
@@ -231,8 +286,8 @@ def verb_direction(verb: Any, depth: int = 0) -> str | None:
         return PAST
     if any("Past" in c.morph.get("Tense") for c in auxes):
         return PAST
-    if verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj", "ccomp") and not auxes:
-        return PAST  # headline style: "Boeing forced to delay ..."
+    if verb.tag_ == "VBN" and not auxes:
+        return PAST  # "plans announced in January", headline "Boeing forced to delay ..."
     if verb.lemma_ in _FUTURE_HEADS and verb.tag_ in ("VBZ", "VBP"):
         return FUTURE  # "plans to", "is due"
     return None

@@ -39,6 +39,7 @@ Rule = Callable[[re.Match[str], dt.date | None, str | None], Norm | None]
 
 def clean(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    t = t.replace("[", "").replace("]", "")
     t = re.sub(r"\s+", " ", t).strip(" ,.;:()[]\"").rstrip("'")
     t = re.sub(r"\s*'s$|\s+s$", "", t)  # "this year 's", "year s"
     t = re.sub(r"(?<=\w) - (?=\w)", "-", t)  # tokenised hyphens: "fifty - year"
@@ -145,6 +146,8 @@ class Normalizer:
             ((rf"(?:(?P<mod>last|next|this|the next|the following|the previous|on) )?(?P<wd>{wd})"
              rf"(?: (?P<pod>{pod}))?"), self._weekday),
             (rf"(?P<pod>{pod})", self._pod),
+            (r"(?:the )?(?:(?P<rel>this|last|next) )?year[- ]end", self._year_end),
+            (r"(?P<word>midnight|noon|midday)", self._clock_word),
             (r"(?:half an? (?P<u1>hour|day|year|month|week))", self._half_unit),
             (rf"(?P<unit>{unit})(?:-long)", self._duration),
         ]]
@@ -152,7 +155,7 @@ class Normalizer:
             r"^(?:(?:the )?(?:very )?(?:end|beginning|start|middle|rest|remainder|course|latter part|"
             r"early part|early days|first days|last days) of (?:the )?|early |late |mid-?|around |"
             r"about |the |back in |almost |nearly |just |over |more than |less than |at least |"
-            r"some |roughly |approximately |up to |only |exactly )")
+            r"some |roughly |approximately |up to |only |exactly |earlier |later )")
 
     # --- driver -----------------------------------------------------------------------------
 
@@ -215,7 +218,8 @@ class Normalizer:
             day = self._relday_norm(rel, ref)
         else:
             day = Norm("DATE", day_value(ref) if ref else UNRESOLVED, "day", ref is not None)
-        return Norm("TIME", f"{day.value}{clock}", "minute", day.anchored)
+        return Norm("TIME", f"{day.value}{clock}", "minute", day.anchored,
+                    borrowed_day=not (wd or rel))
 
     def _iso(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm | None:
         try:
@@ -331,7 +335,7 @@ class Normalizer:
         q = int(m.group("q")) if m.group("q") else self._ordinal(ord_)
         if year is None and ref is not None and not y:
             current = (ref.month - 1) // 3 + 1
-            year = ref.year if q <= current or d == FUTURE else ref.year - 1
+            year = ref.year - 1 if q > current and d == PAST else ref.year
         if year is None:
             return Norm("DATE", f"XXXX-Q{q}", "quarter", False)
         return Norm("DATE", f"{year:04d}-Q{q}", "quarter")
@@ -383,6 +387,11 @@ class Normalizer:
         value, prec = unit_value(target, cal_unit)
         return Norm("DATE", value, prec)
 
+    def _same_day(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
+        """"the day", "that day": the day last talked about (the stage supplies it), else ref."""
+        return Norm("DATE", day_value(ref) if ref else UNRESOLVED, "day", ref is not None,
+                    borrowed_day=True)
+
     def _relday_norm(self, rel: str, ref: dt.date | None) -> Norm:
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
                   "last": -1, "the previous": -1, "the next": 1,
@@ -419,7 +428,8 @@ class Normalizer:
             return Norm("DATE", value, "week" if unit == "WE" else prec, False)
         if unit == "WE":
             base = shift(ref, "W", offset)
-            if offset == 0 and ref.isoweekday() <= 2:  # "this weekend" early in a week: the last one
+            # "this weekend": the one just past in a past-tense sentence or early in the week
+            if offset == 0 and ref.isoweekday() < 6 and (d == PAST or (d is None and ref.isoweekday() <= 3)):
                 base = shift(ref, "W", -1)
             return Norm("DATE", unit_value(base, "W")[0] + "-WE", "weekend")
         if unit == "D":
@@ -465,7 +475,18 @@ class Normalizer:
     def _pod(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
         code = self.lx.parts_of_day[m.group("pod")]
         day = day_value(ref) if ref else UNRESOLVED
-        return Norm("TIME", f"{day}T{code}", "part_of_day", ref is not None)
+        return Norm("TIME", f"{day}T{code}", "part_of_day", ref is not None, borrowed_day=True)
+
+    def _year_end(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
+        if ref is None:
+            return Norm("DATE", "XXXX", "year", False)
+        offset = {"last": -1, "next": 1}.get(m.group("rel") or "", 0)
+        return Norm("DATE", f"{ref.year + offset:04d}", "year")
+
+    def _clock_word(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
+        clock = "T24:00" if m.group("word") == "midnight" else "T12:00"
+        day = day_value(ref) if ref else UNRESOLVED
+        return Norm("TIME", f"{day}{clock}", "minute", ref is not None, borrowed_day=True)
 
     def _half_unit(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
         unit = self.lx.units[m.group("u1")]
