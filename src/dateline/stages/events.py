@@ -54,9 +54,12 @@ LIGHT_VERBS = frozenset({
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 # roots whose events stand without a target: statements, appeals, intentions, yielding,
 # demands, rejections, threats, protests, force posture
-UNDIRECTED_ROOTS = frozenset({"01", "02", "03", "08", "10", "12", "13", "14", "15"})
-# material conflict is coded without a target when the pattern is specific ("launched an offensive")
-CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+UNDIRECTED = ("01", "02", "03", "0831", "10", "12", "13", "14", "15")
+# yielding and material conflict are coded without a target when the pattern is specific
+# ("launched an offensive", "lifted the curfew")
+SPECIFIC_UNDIRECTED_ROOTS = frozenset({"08", "15", "16", "17", "18", "19", "20"})
+# consultations are mutual: "X met Y" is also Y meeting X
+SYMMETRIC_CODES = ("040", "041", "044", "046")
 # "X and Y met": coordinated actors act on each other only for mutual acts
 MUTUAL_CODES = ("03", "040", "041", "044", "045", "046", "05", "06", "0871", "193")
 MUTUAL_LEMMAS = frozenset({"clash", "fight", "battle", "agree", "meet", "talk", "negotiate"})
@@ -130,24 +133,30 @@ class EventCoder:
                 found[tok.i] = Candidate(tok, pattern, pattern.code, governor=tok,
                                          span_tokens=[tok], rule=f"pattern:{pattern.id}")
         for cand in found.values():
-            self._situate(cand, found)
+            if cand.code == "---":  # a dictionary pattern that matches but codes nothing
+                cand.dropped = True
+            else:
+                self._situate(cand, found)
         return sorted(found.values(), key=lambda c: c.token.i)
 
     def _situate(self, cand: Candidate, found: dict[int, Candidate]) -> None:
         """Apply the governor, absorption and modality rules to one candidate."""
         tok, pat = cand.token, cand.pattern
         # absorbed by a neighbour whose pattern names this word, or same-family complement
-        head = tok.head
+        head, child = tok.head, tok
         for _ in range(3):
-            if head is tok or head.i not in found or head is head.head and head.i not in found:
+            if head is child:
                 break
-            other = found[head.i]
-            names_me = any(tok.lemma_.lower() in alts or tok.lower_ in alts for alts in other.pattern.needs)
-            if names_me or (tok.dep_ in ("xcomp", "advcl", "conj") and other.code[:2] == cand.code[:2]
-                            and tok.pos_ == head.pos_):
-                cand.dropped = True
-                return
-            break
+            other = found.get(head.i)
+            if other is not None:
+                names_me = any(tok.lemma_.lower() in alts or tok.lower_ in alts
+                               for alts in other.pattern.needs)
+                same_family = (child is tok and tok.dep_ in ("xcomp", "advcl", "conj")
+                               and other.code[:2] == cand.code[:2] and tok.pos_ == head.pos_)
+                if names_me or same_family:
+                    cand.dropped = True
+                    return
+            head, child = head.head, head
         clause = clause_of(tok, self.lex)
         gov = None if pat.literal else find_governor(tok, self.lex)
         if gov is not None:
@@ -198,8 +207,8 @@ class EventCoder:
     def _events(self, cand: Candidate, sent: Any) -> list[Event]:
         sources, targets, between = self._parties(cand)
         pat = cand.pattern
-        if pat.flip:
-            sources, targets = targets, sources
+        if pat.flip:  # PETRARCH "+ ... * ... $": the written subject is the target
+            sources, targets = next((g for g in targets if g), []), [sources]
         src_args = self._expand(sources, 0)
         tgt_args: list[EventArg] = []
         for option in targets:  # the first group of target tokens that names anyone
@@ -228,8 +237,8 @@ class EventCoder:
         code = cand.code
         mutual = (code.startswith(MUTUAL_CODES) and not code.startswith(DIRECTED_CODES)) or (
             cand.token.lemma_.lower() in MUTUAL_LEMMAS) or pat.compound
-        if not tgt_args and not (mutual and len(src_args) >= 2) and code[:2] not in UNDIRECTED_ROOTS \
-                and not ((pat.needs or pat.after) and code[:2] in CONFLICT_ROOTS) \
+        if not tgt_args and not (mutual and len(src_args) >= 2) and not code.startswith(UNDIRECTED) \
+                and not ((pat.needs or pat.after) and code[:2] in SPECIFIC_UNDIRECTED_ROOTS) \
                 and cand.modality == "asserted" and not pat.literal:
             return []  # no one on the receiving end: too weak to code
         pairs: list[tuple[EventArg | None, EventArg | None, str]] = []
@@ -247,7 +256,8 @@ class EventCoder:
                     pairs.append((a, b, code))
                     if reciprocal and a is not None and b is not None:
                         pairs.append((b, a, reciprocal))
-                    elif (pat.compound or reciprocal_between) and a is not None and b is not None:
+                    elif (pat.compound or reciprocal_between or code.startswith(SYMMETRIC_CODES)) \
+                            and a is not None and b is not None and not pat.literal:
                         pairs.append((b, a, code))
         out = []
         for a, b, c in pairs[:MAX_PAIRS]:
@@ -268,6 +278,10 @@ class EventCoder:
         between: list[Any] = []
         if tok.pos_ in ("NOUN", "PROPN"):
             sources, targets, between = noun_parties(tok)
+            if gov is not tok and not between:  # "launched a mediation effort between X and Y"
+                for c in gov.children:
+                    if c.dep_ == "prep" and c.lower_ == "between":
+                        between = [q for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)]
             if gov is not tok:
                 s2, t2 = subject_tokens(gov)
                 sources = sources or s2
@@ -282,13 +296,17 @@ class EventCoder:
                 options.append([t for t in object_tokens(tok, skip, NOUN_TARGET_PREPS) if t is not tok])
             return sources, options, between
         sources, passive_targets = subject_tokens(gov if gov is not tok else tok)
-        for c in tok.children:  # "strengthen relations between X and Y"
-            if c.dep_ == "dobj":
-                between.extend(noun_parties(c)[2])
+        # the pattern's own nouns ("provide aid for X", "strengthen relations between X and Y")
+        named = [t for t in tok.subtree if t.lemma_.lower() in skip and t is not tok
+                 and t.i - tok.i < 12]
+        for n in named:
+            between.extend(noun_parties(n)[2])
         if gov is not tok and cand.rule.split("+")[-1].split(":")[0] in ("appeal", "demand"):
             # "urged Bree to help": the one appealed to is the target
             return sources, [object_tokens(gov, skip | {tok.lemma_.lower()}), object_tokens(tok, skip)], between
         options = [passive_targets, object_tokens(tok, skip)]
+        for n in named:
+            options.append(noun_parties(n)[1])
         if gov is not tok:
             options.append(object_tokens(gov, skip))
         for c in tok.children:  # "launched an operation to liberate the city from the group"
