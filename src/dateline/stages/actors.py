@@ -46,6 +46,11 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 _NOMINAL_HEADS = coref.GROUP_HEADS | coref.COUNTRY_HEADS | coref.ORG_HEADS | {"ministry"}
 
 
+def is_subject(tok: Any) -> bool:
+    """A grammatical subject, or a conjunct of one ("Saleh and Haddad met")."""
+    return tok.dep_ in _SUBJ or (tok.dep_ == "conj" and tok.head.dep_ in _SUBJ)
+
+
 def _region(known: KnownActor) -> str | None:
     code = known.code or ""
     if known.country and code.startswith(known.country) and len(code) >= 6 \
@@ -282,7 +287,7 @@ class _Reader:
             self._apply(draft, app)
         start = info.start if info is not None and info.start >= 0 else span.start_char
         kind = "name" if tokens == draft.tokens else "surname"
-        self.mention(draft, start, span.end_char, kind, 1.0, span.root.dep_ in _SUBJ)
+        self.mention(draft, start, span.end_char, kind, 1.0, is_subject(span.root))
 
     def _find_person(self, tokens: tuple[str, ...]) -> Draft | None:
         best: Draft | None = None
