@@ -29,7 +29,7 @@ _LEAD = re.compile(
     r"beginning|starting|ending|right|even|still)\s+)+", re.IGNORECASE)
 _TRAIL = re.compile(r"(?:\s*(?:,|\.|;|:|\band\b|\bor\b|\bto\b|'s|’s|\bs\b|\(|\)|-|–|—)\s*)+$", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s+(?:to|through|thru|until|till|and|or)\s+|\s*[-–—]\s*|\s*/\s*(?=\d{4})|"
-                        r"\s+(?=(?:this|last|next)\s+(?:year|month|week)\b)")
+                        r"(?<!of)\s+(?=(?:this|last|next)\s+(?:year|month|week)\b)")
 _COMMA_SEP = re.compile(r"\s*,\s+")
 _MONEY = re.compile(r"[$€£%]|\b(?:billion|million|trillion|percent|per cent)\b", re.IGNORECASE)
 _ORDINAL_MINUTE = re.compile(r"^(?:the )?\d+(?:st|nd|rd|th) minute$", re.IGNORECASE)

@@ -128,6 +128,8 @@ class Normalizer:
              rf" )?(?P<season>{seasons})(?: (?:of )?(?P<y>\d{{4}}))?"), self._season),
             ((rf"(?P<n>{num}|a few|a couple of|several|a|an) (?P<unit>{unit}) (?P<dir>ago|earlier|before|"
              r"later|from now|hence|since)"), self._ago),
+            (r"(?:the (?:start|end|beginning|middle|rest) of )?(?:the|that|the same) (?:day|date)",
+             self._same_day),
             ((r"(?P<rel>today|tonight|yesterday|tomorrow|the day before yesterday|"
              r"the day after tomorrow)"), self._relday),
             ((rf"(?:(?P<mod>earlier|later|early|late) )?(?P<rel>today|tonight|yesterday|tomorrow|"
