@@ -25,6 +25,7 @@ _SENTENCE_END = re.compile(r"[.?!…][\"”’')\]]*\s+")
 _MARK_CHARS = "\"“”„«»‘’'` "
 _CLOSING_PUNCT = ",.?!…—–-:;"
 _MAX_ATTRIBUTION_TOKENS = 40
+MERGE_PARAGRAPHS = False
 _VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
 
 
@@ -61,7 +62,7 @@ class DirectFinder:
     """Finds the full direct quotes of one document and their attributions."""
 
     def __init__(self, doc: Any, text: str, tokens: TokenIndex, cues: CueLexicon,
-                 merge_paragraphs: bool = False) -> None:
+                 merge_paragraphs: bool = MERGE_PARAGRAPHS) -> None:
         self.doc = doc
         self.text = text
         self.tokens = tokens
@@ -198,9 +199,9 @@ class DirectFinder:
 
     def _only_attribution_between(self, last: DirectQuote, dq: DirectQuote) -> bool:
         gap = self.tokens.tokens_between(last.end, dq.start)
-        cue_i = last.cue.i
-        return all(i == cue_i or self.doc[i].head.i == cue_i or self.doc[i].is_punct
-                   or self.doc[i].head.head.i == cue_i for i in gap)
+        cue = last.cue
+        return all(i == cue.i or self.doc[i].is_punct or self.doc[i].is_space
+                   or cue in self.doc[i].ancestors for i in gap)
 
     def _para_ends_with_quote(self, last: DirectQuote) -> bool:
         _, p_end = self.paras[last.para]

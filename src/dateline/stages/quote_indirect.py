@@ -146,4 +146,13 @@ class IndirectFinder:
             last -= 1
         if first > last:
             return None
+        # a quotation opened inside the content closes after it ("... a “phony attack.”")
+        text = doc[first:last + 1].text
+        if sum(ch in _OPEN_MARKS for ch in text) > sum(ch in _CLOSE_MARKS for ch in text):
+            for j in range(last + 1, min(last + 3, len(doc))):
+                if doc[j].text in _CLOSE_MARKS or doc[j].text in ("”", "’"):
+                    last = j
+                    break
+                if doc[j].text not in ".,?!…":
+                    break
         return doc[first].idx, doc[last].idx + len(doc[last].text)

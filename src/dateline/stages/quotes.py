@@ -36,7 +36,7 @@ from dateline.stages.quote_speakers import (
     subject_of,
 )
 
-_MAX_GOVERNING_STEPS = 3
+_MAX_GOVERNING_STEPS = 1  # a cue must govern the quoted phrase itself; farther up: scare quotes
 
 
 class QuoteStage(Stage):
@@ -86,7 +86,7 @@ def find_all(analysis: Analysis, cues: CueLexicon) -> list[Quote]:
         quotes.append(_reported_quote(text, r, actors))
     covered = [(r.start, r.end) for r in reported]
     for q in partial:
-        if any(s <= q.start and q.end <= e for s, e in covered):
+        if any(s <= q.start < e for s, e in covered):
             continue  # part of a reported statement: a mixed quote
         governed = _governed_partial(doc, tokens, q, cues, text, actors)
         if governed is not None:
