@@ -15,6 +15,7 @@ from dateline.ingest.wirecopy import analyse, licence_code, merge_regions, title
         ("TEHRAN- The Statistical Center said inflation eased.", "TEHRAN-", "Tehran", None),
         ("TEHRAN-The stake of French carmakers in the market grew.", "TEHRAN-", "Tehran", None),
         ("TEHRAN _ The French president started a two-day visit.", "TEHRAN _", "Tehran", None),
+        ("TEHRAN_ Commenting on the missile attack, the spokesman said.", "TEHRAN_", "Tehran", None),
         ("BAGHDAD, Nov 14 (Reuters) - Iraqi forces pushed into eastern Mosul.",
          "BAGHDAD, Nov 14 (Reuters) -", "Baghdad", "Nov 14"),
         ("WASHINGTON (AP) — The Senate passed the bill late on Thursday.",
@@ -61,6 +62,7 @@ def test_dateline_variants_give_place_and_offsets(text, dateline_text, place, da
         "Friday, Nov 14 - the day the talks collapsed.",
         "The Secretary - General will travel to Geneva.",
         "UN - affiliated agencies warned of famine.",
+        "FILE_NAME - a caption that is not a dateline.",
         "Iran's president said on Monday that talks - if any - would be indirect.",
     ],
 )

@@ -97,7 +97,7 @@ def _is_place(m: re.Match[str]) -> bool:
     if m.group("agency") or m.group("date"):
         return True
     dash, spaced = m.group("dash"), bool(m.group("sp1") or m.group("sp2"))
-    if dash == "_" and not (m.group("sp1") and m.group("sp2")):
+    if dash == "_" and not spaced:
         return False
     if place == place.upper() and letters >= 3 and (spaced or dash not in ("-", "_")):
         return True
