@@ -75,7 +75,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # what makes a piece of a range a time expression on its own
     anchor = re.compile(
         rf"\b(?:{months}|{weekdays}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b\d{{4}}\b|"
-        rf"\b\d0'?s\b|\b\d{{1,2}}:\d\d|(?i:\b(?:today|yesterday|tomorrow|tonight|now|midnight|noon)\b|\b(?:{num})[- ]{unit}\b|"
+        rf"\b(?:\d\d)?\d0'?s\b|\b\d{{1,2}}:\d\d|(?i:\b(?:today|yesterday|tomorrow|tonight|now|midnight|noon)\b|\b(?:{num})[- ]{unit}\b|"
         rf"\b(?:this|last|next)\s+(?:week|weekend|month|year|quarter)\b)")
     return re.compile(extra), anchor, re.compile(rf"^(?:{num})$", re.IGNORECASE)
 
@@ -100,6 +100,8 @@ def find_candidates(doc: Any, text: str) -> list[Candidate]:
     for s, e in merged:
         for ps, pe in _pieces(text, s, e, anchor):
             cand = _trimmed(text, ps, pe)
+            if cand is not None:
+                cand = _before_finite_verb(doc, text, cand)
             if cand is None or _rejected(text, cand, lx, bare_number) or _is_count(doc, cand):
                 continue
             out.extend(_rewritten(text, cand, lx))
@@ -182,6 +184,17 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int] | None:
         if (ns, ne) == (s, e):
             return s, e
         s, e = ns, ne
+
+
+def _before_finite_verb(doc: Any, text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """spaCy's DATE spans sometimes run on into the clause: "the 1990s ended"."""
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None:
+        return span
+    for tok in toks[1:]:
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return _trimmed(text, span[0], tok.idx)
+    return span
 
 
 def _is_count(doc: Any, span: tuple[int, int]) -> bool:

@@ -1,0 +1,114 @@
+"""The times stage on whole texts: spans, values, reference date, and event dates."""
+
+from __future__ import annotations
+
+from dateline.records import Event, Span
+from dateline.stages.times import event_date
+
+STAGES = "nlp,times"
+
+
+def _times(analysis):
+    return {t.text: t for t in analysis.times}
+
+
+def _event(analysis, trigger: str, occurrence: int = 0) -> Event:
+    text = analysis.article.text
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(trigger, start + 1)
+    sent = next(s for s in analysis.sentences if s.start <= start < s.end)
+    return Event(trigger=Span(start, start + len(trigger), trigger),
+                 sentence=Span(sent.start, sent.end, text[sent.start:sent.end]),
+                 cameo="040", goldstein=1.0, quad_class=1)
+
+
+def test_seed_article_times_resolve_against_its_date(run_text, seed_record):
+    analysis = run_text(seed_record["text"], date="2016-11-15", stages=STAGES)
+    times = _times(analysis)
+    assert times["Monday"].value == "2016-11-14"
+    assert times["Tuesday"].value == "2016-11-15"
+    assert (times["August"].value, times["August"].precision) == ("2016-08", "month")
+    assert (times["June 2014"].value, times["June 2014"].precision) == ("2014-06", "month")
+    assert (times["16 October"].value, times["16 October"].precision) == ("2016-10-16", "day")
+    assert (times["recent months"].type, times["recent months"].value) == ("DURATION", "PXM")
+    for t in analysis.times:
+        assert analysis.article.text[t.start:t.end] == t.text
+
+
+def test_seed_mosul_operation_is_dated_16_october(run_text, seed_record):
+    analysis = run_text(seed_record["text"], date="2016-11-15", stages=STAGES)
+    date = event_date(analysis, _event(analysis, "launched"))
+    assert date is not None
+    assert (date.value, date.text, date.basis, date.precision) == (
+        "2016-10-16", "16 October", "governing", "day")
+
+
+def test_seed_without_a_date_keeps_text_but_leaves_values_unresolved(run_text, seed_record):
+    analysis = run_text(seed_record["text"], stages=STAGES)
+    times = _times(analysis)
+    assert times["Monday"].value == "XXXX-WXX-1" and not times["Monday"].anchored
+    assert times["16 October"].value == "XXXX-10-16"
+    assert times["June 2014"].value == "2014-06" and times["June 2014"].anchored
+    # no reference date, no guess: an event without its own time gets no date
+    assert event_date(analysis, _event(analysis, "exchanged")) is None
+
+
+def test_weekday_with_future_verb_points_to_next_week(run_text):
+    text = ("Iraqi and Turkish defence ministers will meet on Monday in Ankara to discuss "
+            "border security, officials said on Friday.")
+    times = _times(run_text(text, date="2016-11-15", stages=STAGES))
+    assert times["Monday"].value == "2016-11-21"
+    assert times["Friday"].value == "2016-11-11"
+
+
+def test_last_week_is_an_iso_week_and_durations_are_typed(run_text):
+    text = ("The ceasefire collapsed last week after two years of talks, and rebels have "
+            "shelled the city every week since the 1990s ended.")
+    times = _times(run_text(text, date="2016-11-15", stages=STAGES))
+    assert times["last week"].value == "2016-W45"
+    assert (times["two years"].type, times["two years"].value) == ("DURATION", "P2Y")
+    assert (times["every week"].type, times["every week"].value) == ("SET", "P1W")
+    assert times["the 1990s"].value == "199"
+
+
+def test_ages_and_counts_are_not_time_expressions(run_text):
+    text = ("The 65-year-old cleric, who is 65 years old, told 1709 supporters in Najaf "
+            "on Sunday that the vote would go ahead.")
+    analysis = run_text(text, date="2016-11-15", stages=STAGES)
+    assert [t.text for t in analysis.times] == ["Sunday"]
+
+
+def test_year_ranges_are_split_into_their_ends(run_text):
+    text = "The ministry said imports rose from 2009 to 2011 and fell between 2014 and 2016."
+    times = [(t.text, t.value) for t in run_text(text, date="2016-11-15", stages=STAGES).times]
+    assert times == [("2009", "2009"), ("2011", "2011"), ("2014", "2014"), ("2016", "2016")]
+
+
+def test_prepositions_are_left_out_of_spans(run_text):
+    text = "Back in August, the two sides met in Erbil. They signed a deal on 3 September."
+    times = _times(run_text(text, date="2016-11-15", stages=STAGES))
+    assert set(times) == {"August", "3 September"}
+    assert times["3 September"].value == "2016-09-03"
+
+
+def test_reference_date_from_a_date_line_at_the_top(run_text):
+    text = ("Hospital strike ends after pay deal\nThursday, May 7, 2015\n"
+            "Nurses returned to work on Tuesday after the union accepted a new offer.")
+    times = _times(run_text(text, stages=STAGES))
+    assert times["Tuesday"].value == "2015-05-05"
+
+
+def test_event_date_prefers_the_governing_time_then_the_sentence_then_the_article(run_text):
+    text = ("The foreign minister said on Monday that the two countries agreed to reopen the "
+            "border crossing. The talks lasted three weeks. Troops withdrew from the town.")
+    analysis = run_text(text, date="2016-11-15", stages=STAGES)
+    said = event_date(analysis, _event(analysis, "said"))
+    assert (said.value, said.basis) == ("2016-11-14", "governing")
+    agreed = event_date(analysis, _event(analysis, "agreed"))
+    assert (agreed.value, agreed.basis) == ("2016-11-14", "sentence")
+    # a duration does not date the event; neither sentence names a date: the article date
+    lasted = event_date(analysis, _event(analysis, "lasted"))
+    assert (lasted.value, lasted.basis, lasted.start) == ("2016-11-15", "article", -1)
+    withdrew = event_date(analysis, _event(analysis, "withdrew"))
+    assert (withdrew.value, withdrew.basis, withdrew.precision) == ("2016-11-15", "article", "day")
