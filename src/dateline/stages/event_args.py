@@ -14,8 +14,8 @@ from typing import Any
 
 from dateline.records import Actor, Analysis, EventArg, Mention
 
-# "in" is left out: "fought in Syria" names a place, not a target
-TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "at", "for", "over",
+# "over" and "in" usually give the issue or the place ("sanctions on X over Y")
+TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "into", "at", "for",
                 "upon", "from")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "at", "for")
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -156,7 +156,10 @@ def subject_tokens(verb: Any) -> tuple[list[Any], list[Any]]:
         if gov is not None:
             return subject_tokens(gov)[0], targets
     if not sources and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
-        head_sources, head_targets = subject_tokens(verb.head)
+        head = verb.head
+        if head.pos_ not in ("VERB", "AUX") and head.head is not head:  # "is about to restore"
+            head = head.head
+        head_sources, head_targets = subject_tokens(head)
         if verb.dep_ == "conj" or not head_targets:
             sources = head_sources
     return sources, targets
@@ -170,7 +173,7 @@ def object_tokens(token: Any, skip: set[str], preps: tuple[str, ...] = TARGET_PR
     for c in token.children:
         if c.dep_ in ("dobj", "dative", "obj", "attr", "oprd") and c.lemma_.lower() not in skip:
             found.append(c)
-        elif c.dep_ == "dobj":
+        if c.dep_ == "dobj":  # "restored ties with X", "imposed sanctions on X"
             heads.append(c)
     for h in heads:
         by_prep: dict[str, list[Any]] = {}

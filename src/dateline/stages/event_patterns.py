@@ -206,11 +206,21 @@ def load_file(path: Path, rank: int) -> list[Pattern]:
 
 
 def load_index(dict_dir: str | Path | None = None) -> PatternIndex:
-    """The packaged lexicon plus the pattern files in ``dict_dir/events`` (if any)."""
-    patterns = load_file(data_path("verb_patterns.yaml"), rank=1)
+    """The packaged lexicon plus the pattern files in ``dict_dir/events`` (if any). A file
+    that says ``exclusive: true`` replaces the packaged lexicon instead of extending it."""
+    imported: list[Pattern] = []
+    exclusive = False
     if dict_dir:
         folder = Path(dict_dir) / "events"
         if folder.is_dir():
             for path in sorted(folder.glob("*.yaml")):
-                patterns.extend(load_file(path, rank=0))
-    return PatternIndex(patterns)
+                imported.extend(load_file(path, rank=0))
+                exclusive = exclusive or _says_exclusive(path)
+    packaged = [] if exclusive else load_file(data_path("verb_patterns.yaml"), rank=1)
+    return PatternIndex(imported + packaged)
+
+
+def _says_exclusive(path: Path) -> bool:
+    with path.open(encoding="utf-8") as fh:
+        head = [next(fh, "") for _ in range(12)]
+    return any(line.strip() == "exclusive: true" for line in head)

@@ -131,7 +131,8 @@ class EventCoder:
             pattern = self.index.match(tok)
             if pattern is not None:
                 found[tok.i] = Candidate(tok, pattern, pattern.code, governor=tok,
-                                         span_tokens=[tok], rule=f"pattern:{pattern.id}")
+                                         span_tokens=_trigger_tokens(tok, pattern),
+                                         rule=f"pattern:{pattern.id}")
         for cand in found.values():
             if cand.code == "---":  # a dictionary pattern that matches but codes nothing
                 cand.dropped = True
@@ -169,7 +170,7 @@ class EventCoder:
                 new = cand.code
             cand.code = new
             cand.governor = gtok
-            cand.span_tokens = [gtok, tok]
+            cand.span_tokens = [gtok, *cand.span_tokens]
             cand.modality = "intended" if kind in ("intent", "threat") else "asserted"
             cand.rule += f"+{kind}:{gtok.lemma_.lower()}"
             if gtok.i in found:  # the governor's own generic event gives way
@@ -177,7 +178,7 @@ class EventCoder:
             if negated_gov.hypothetical and not negated_gov.future:
                 cand.dropped = True
             return
-        if clause.hypothetical or clause.purpose:
+        if (clause.hypothetical or clause.purpose) and not pat.literal:
             cand.dropped = True
             return
         if not pat.literal:
@@ -238,7 +239,8 @@ class EventCoder:
         mutual = (code.startswith(MUTUAL_CODES) and not code.startswith(DIRECTED_CODES)) or (
             cand.token.lemma_.lower() in MUTUAL_LEMMAS) or pat.compound
         if not tgt_args and not (mutual and len(src_args) >= 2) and not code.startswith(UNDIRECTED) \
-                and not ((pat.needs or pat.after) and code[:2] in SPECIFIC_UNDIRECTED_ROOTS) \
+                and not ((pat.needs or pat.after or cand.token.pos_ != "VERB")
+                         and code[:2] in SPECIFIC_UNDIRECTED_ROOTS) \
                 and cand.modality == "asserted" and not pat.literal:
             return []  # no one on the receiving end: too weak to code
         pairs: list[tuple[EventArg | None, EventArg | None, str]] = []
@@ -412,6 +414,16 @@ def speaker_arg(actor: Actor, speaker: Span) -> EventArg:
     if m is None:
         return EventArg(speaker.start, speaker.end, speaker.text, actor=actor.id, code=actor.code)
     return EventArg(m.start, m.end, m.text, actor=actor.id, code=actor.code)
+
+
+def _trigger_tokens(tok: Any, pattern: Pattern) -> list[Any]:
+    """The trigger and the pattern's own words right after it ("held talks", "called for")."""
+    words = {w for alts in pattern.needs for w in alts}
+    if not words:
+        return [tok]
+    near = [t for t in tok.doc[tok.i + 1: min(tok.i + 6, tok.sent.end)]
+            if t.lemma_.lower() in words or t.lower_ in words]
+    return [tok, *near[-1:]]
 
 
 def _covers(e: Event, spans: tuple[Span, ...], cue: Span, actor_id: str) -> bool:
