@@ -33,7 +33,8 @@ _DATE = (rf"(?:{_MONTH}{_WS}+\d{{1,2}}(?:,?{_WS}+\d{{4}})?"
 # A place word: "TEHRAN", "ST.", "SANA'A", "Winston-Salem", "N'Djamena"; hyphen parts must be
 # capitalised so that "TEHRAN-The" splits at the hyphen.
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin-1 letters: "BOGOTÁ", "Malmö"
-_WORD = rf"[{_UP}][{_UP}{_LOW}'’.]*(?:-[{_UP}][{_UP}{_LOW}'’.]*)*(?![{_LOW}])"
+# Possessive (*+) so that a long run of capitals is not re-split letter by letter.
+_WORD = rf"[{_UP}][{_UP}{_LOW}'’.]*+(?:-[{_UP}][{_UP}{_LOW}'’.]*+)*(?![{_LOW}])"
 _PLACE = rf"{_WORD}(?:(?:{_WS}|/){_WORD}){{0,4}}"
 _AGENCY = r"[A-Z][A-Za-z&.'\- ]{0,30}"
 _DASH = r"--|[-–—―_]"
