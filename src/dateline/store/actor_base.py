@@ -18,6 +18,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from dateline.records import Actor
 
@@ -28,6 +29,7 @@ _LEADING = ("the",)
 _KIND_GROUPS = {"organization": "org", "group": "org", "agent": "org"}
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name: "the Iran's" -> "iran"."""
     text = unicodedata.normalize("NFKD", name)

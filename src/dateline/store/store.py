@@ -201,6 +201,8 @@ class Store:
         self.conn.executemany(
             "INSERT INTO sentences (article, idx, start_char, end_char, text) VALUES (?,?,?,?,?)",
             [(row, s.index, s.start, s.end, a.text[s.start:s.end]) for s in analysis.sentences])
+        self.conn.execute("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences "
+                          "WHERE article = ?", (row,))
         self.conn.executemany(
             "INSERT INTO entities (article, start_char, end_char, text, label, sentence) "
             "VALUES (?,?,?,?,?,?)",
