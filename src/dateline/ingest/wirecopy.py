@@ -113,11 +113,14 @@ def _is_place(m: re.Match[str]) -> bool:
     return letters >= 4 and any(p in known for p in parts)
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def _line_starts(text: str) -> list[int]:
     """Where a dateline may begin: the first non-blank character, and after up to two short
     heading lines (a title or date line above the body)."""
     starts: list[int] = []
-    pos = len(text) - len(text.lstrip())
+    pos = _SPACES.match(text).end()  # type: ignore[union-attr]
     for _ in range(3):
         if pos >= len(text):
             break
@@ -128,8 +131,7 @@ def _line_starts(text: str) -> list[int]:
         line = text[pos:nl].strip()
         if len(line) > _HEADING_MAX or line[-1:] in ".!?:;,\"”":
             break
-        rest = text[nl:]
-        pos = nl + len(rest) - len(rest.lstrip())
+        pos = _SPACES.match(text, nl).end()  # type: ignore[union-attr]
     return starts
 
 
