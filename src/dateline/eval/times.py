@@ -1,0 +1,75 @@
+"""Time expressions against TIMEX3-style gold (MEANTIME, GUM).
+
+Span P/R/F1 strict (same start and end) and relaxed (overlap), each matched one-to-one.
+Over relaxed matches whose gold has a value: value accuracy. Value F1 counts a relaxed match
+with the same TIMEX3 value as a true positive; gold spans without a value (GUM ranges with no
+exact TIMEX3 equivalent) and the predictions matched to them count for spans only. The
+document-creation-time spans of MEANTIME (``dct: true``) are not scored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.eval.common import (
+    PRF,
+    Ratio,
+    RecordNote,
+    SetScore,
+    match_greedy,
+    overlap,
+    prediction_for,
+    span_of,
+)
+
+
+def _items(spans: list[dict[str, Any]]) -> list[tuple[tuple[int, int], dict[str, Any]]]:
+    return [(s, x) for x in spans if (s := span_of(x))]
+
+
+def score_times(records: list[dict[str, Any]], predictions: dict[str, dict[str, Any]]) -> SetScore:
+    strict, relaxed, value_f = PRF(), PRF(), PRF()
+    value_acc = Ratio()
+    notes = []
+    for record in records:
+        pred_json, error = prediction_for(predictions, record["id"])
+        gold = _items([t for t in record.get("timexes") or [] if not t.get("dct")])
+        pred = _items(pred_json.get("times") or [])
+
+        exact = match_greedy(gold, pred, lambda g, p: 1.0 if g[0] == p[0] else 0.0)
+        strict.add(len(exact), len(pred), len(gold))
+        pairs = match_greedy(gold, pred, lambda g, p: overlap(g[0], p[0]))
+        relaxed.add(len(pairs), len(pred), len(gold))
+
+        valueless_pred = 0
+        same_value = 0
+        for gi, pi in pairs:
+            gold_value = gold[gi][1].get("value")
+            if gold_value is None:
+                valueless_pred += 1
+                continue
+            ok = pred[pi][1].get("value") == gold_value
+            value_acc.add(ok)
+            same_value += ok
+        gold_valued = sum(1 for _, g in gold if g.get("value") is not None)
+        value_f.add(same_value, len(pred) - valueless_pred, gold_valued)
+
+        hit_g = {gi for gi, _ in pairs}
+        hit_p = {pi for _, pi in pairs}
+        wrong_value = [f"{g['text']!r} gold {g.get('value')} got {pred[pi][1].get('value')}"
+                       for gi, pi in pairs
+                       if (g := gold[gi][1]).get("value") not in (None, pred[pi][1].get("value"))]
+        notes.append(RecordNote(
+            id=record["id"], error=error,
+            misses=[f"{g['text']!r} {g.get('value')}" for i, (_, g) in enumerate(gold) if i not in hit_g]
+            + wrong_value,
+            false_positives=[f"{p.get('text')!r} {p.get('value')}"
+                             for i, (_, p) in enumerate(pred) if i not in hit_p],
+        ))
+    metrics: dict[str, float | None] = {**strict.metrics("strict"), **relaxed.metrics("relaxed"),
+                                        "value_acc": value_acc.value, **value_f.metrics("value")}
+    counts = {"records": len(records), "gold_timexes": relaxed.gold, "predicted": relaxed.pred,
+              "gold_with_value": value_f.gold}
+    remarks = ["dct spans excluded; gold without a value counts for spans only"]
+    return SetScore(metrics, counts, notes, ("strict_f1", "relaxed_f1", "value_acc", "value_f1"),
+                    remarks)
