@@ -141,3 +141,11 @@ def test_generic_agents_merge_only_within_one_country(store):
                              ("Foreign Ministry", "agent", "IRN", None, ())), "v")
     assert base_of(store, "g1", "Foreign Ministry") != base_of(store, "g2", "Foreign Ministry")
     assert base_of(store, "g1", "Foreign Ministry") == base_of(store, "g3", "Foreign Ministry")
+
+
+def test_a_surname_resolves_past_a_generational_suffix(store):
+    store.write(article_with("j1", "2023-02-01", "President Ferdinand Marcos Jr. visited Tokyo.",
+                             ("Ferdinand Marcos Jr.", "person", "PHL", "President", ())), "v")
+    store.write(article_with("j2", "2023-02-03", "Marcos returned to Manila on Friday.",
+                             ("Marcos", "person", "PHL", None, ())), "v")
+    assert base_of(store, "j1", "Ferdinand Marcos Jr.") == base_of(store, "j2", "Marcos")

@@ -41,6 +41,18 @@ def normalise(name: str) -> str:
     return " ".join(tokens)
 
 
+_GENERATION = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def surname_key(norm: str) -> str:
+    """The normalised name without a generational suffix, reversed for indexed suffix search:
+    "ferdinand marcos jr" -> "socram dnanidref"."""
+    tokens = norm.split()
+    while len(tokens) > 1 and tokens[-1] in _GENERATION:
+        tokens.pop()
+    return " ".join(tokens)[::-1]
+
+
 def _same_kind(a: str, b: str) -> bool:
     return a == b or _KIND_GROUPS.get(a, a) == _KIND_GROUPS.get(b, b)
 
@@ -73,7 +85,7 @@ def _exact(conn: sqlite3.Connection, keys: list[str]) -> list[sqlite3.Row]:
 
 def _suffix_persons(conn: sqlite3.Connection, name: str) -> list[sqlite3.Row]:
     """Persons whose normalised name ends with " " + name (indexed via the reversed name)."""
-    prefix = (" " + name)[::-1]
+    prefix = surname_key(name) + " "
     return _rows(
         conn,
         "SELECT id, norm, kind, country FROM actor_base "
@@ -144,7 +156,7 @@ def link(conn: sqlite3.Connection, actor: Actor, now: str) -> int:
         base = conn.execute(
             "INSERT INTO actor_base (name, norm, norm_rev, kind, country, code, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (actor.name, name, name[::-1], actor.kind, actor.country, actor.code, now),
+            (actor.name, name, surname_key(name), actor.kind, actor.country, actor.code, now),
         ).lastrowid
         assert base is not None
     else:

@@ -66,7 +66,7 @@ CREATE TABLE actor_base (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     norm TEXT NOT NULL,                       -- normalised name
-    norm_rev TEXT NOT NULL,                   -- reversed norm: indexed surname (suffix) lookup
+    norm_rev TEXT NOT NULL,                   -- reversed norm minus "jr": surname lookup
     kind TEXT NOT NULL,
     country TEXT,
     code TEXT,
