@@ -149,3 +149,17 @@ def test_a_surname_resolves_past_a_generational_suffix(store):
     store.write(article_with("j2", "2023-02-03", "Marcos returned to Manila on Friday.",
                              ("Marcos", "person", "PHL", None, ())), "v")
     assert base_of(store, "j1", "Ferdinand Marcos Jr.") == base_of(store, "j2", "Marcos")
+
+
+def test_an_acronym_used_in_the_text_becomes_an_alias_for_later_articles(store):
+    text = "The Supreme National Security Council met on Sunday. The SNSC said talks would go on."
+    snsc = Actor("A1", "Supreme National Security Council", "organization", country="IRN",
+                 mentions=(ActorMention(4, 36, "Supreme National Security Council"),
+                           ActorMention(text.index("SNSC"), text.index("SNSC") + 4, "SNSC",
+                                        kind="acronym")))
+    art = Article(id="s1", text=text, date=dt.date(2016, 8, 1),
+                  content_hash=hashlib.sha256(text.encode()).hexdigest())
+    store.write(Analysis(article=art, actors=(snsc,)), "v")
+    store.write(article_with("s2", "2016-08-09", "The SNSC secretary flew to Baghdad.",
+                             ("SNSC", "organization", "IRN", None, ())), "v")
+    assert base_of(store, "s2", "SNSC") == base_of(store, "s1", "Supreme National Security Council")

@@ -148,7 +148,7 @@ def render_actor(actor: dict[str, Any]) -> str:
     cols = width()
     style = KIND_STYLE.get(actor["kind"], OTHER_ACTOR)
     out = [(f"#{actor['id']} {click.style(actor['name'], **style)} "
-           f"[{' '.join(x for x in (actor['kind'], actor['country'], actor['code']) if x)}]"),
+           f"[{' '.join(dict.fromkeys(x for x in (actor['kind'], actor['country'], actor['code']) if x))}]"),
            "aliases: " + _clip(", ".join(actor["aliases"]), cols - 9)]
     out.append(_heading("Roles over time", len(actor["roles"])))
     for r in actor["roles"]:

@@ -14,11 +14,12 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Self
 
 from dateline.errors import StoreError
-from dateline.records import Analysis, Article, Event, EventArg, Failure
+from dateline.records import Actor, Analysis, Article, Event, EventArg, Failure
 from dateline.store import actor_base
 from dateline.store.schema import MIGRATIONS
 
@@ -236,13 +237,14 @@ class Store:
         ids: dict[str | None, tuple[int, int]] = {}
         with_roles: list[int] = []
         for actor in analysis.actors:
-            base = actor_base.link(self.conn, actor, now)
+            names = _names_seen(actor)
+            base = actor_base.link(self.conn, replace(actor, aliases=tuple(names)), now)
             local = self.conn.execute(
                 "INSERT INTO article_actors (article, local_id, actor, name, kind, code, country, "
                 "sectors, role, organization, gender, aliases) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (row, actor.id, base, actor.name, actor.kind, actor.code, actor.country,
                  " ".join(actor.sectors), actor.role, actor.organization, actor.gender,
-                 json.dumps(list(actor.aliases))),
+                 json.dumps(names)),
             ).lastrowid
             assert local is not None
             ids[actor.id] = (local, base)
@@ -287,6 +289,14 @@ class Store:
             "place_start, place_end, place_basis, confidence, rule, issue, quote_idx) "
             f"VALUES ({','.join('?' * 49)})",
             rows)
+
+
+def _names_seen(actor: Actor) -> list[str]:
+    """Aliases plus, for non-persons, the names and acronyms its mentions used ("PUK")."""
+    names = [*actor.aliases]
+    if actor.kind != "person":
+        names += [m.text for m in actor.mentions if m.kind in ("name", "acronym", "alias")]
+    return [n for n in dict.fromkeys(names) if n != actor.name]
 
 
 def _statements(sql: str) -> Iterator[str]:
