@@ -114,8 +114,13 @@ class DirectFinder:
             return bool(inner.strip(_MARK_CHARS))
         return False
 
-    def _ends_with_cue(self, char: int) -> bool:
+    def _ends_with_cue(self, char: int, skip_punct: bool = False) -> bool:
+        """Whether the word right before ``char`` is a cue ("saying “...”"); with
+        ``skip_punct`` also across a comma or colon ("shouted, “...”")."""
         i = self.tokens.first_at_or_after(char) - 1
+        if skip_punct:
+            while i >= 0 and self.doc[i].text in (",", ":"):
+                i -= 1
         return i >= 0 and is_cue(self.doc[i], self.cues)
 
     # -- attribution -------------------------------------------------------------------
@@ -141,7 +146,7 @@ class DirectFinder:
         soft_end = (inner and inner[-1] in ",?!…—–-") or after_text[:1] == ","
         if left.endswith(":") and before_cues:
             self._set(dq, before_cues[-1], before, (seg_start, q.start), "colon-before")
-        elif left and before_cues and self._ends_with_cue(q.start):
+        elif left and before_cues and self._ends_with_cue(q.start, skip_punct=True):
             self._set(dq, before_cues[-1], before, (seg_start, q.start), "cue-before")
         elif after_cues and (soft_end or self._bare_attribution(after, after_cues[0])):
             self._set(dq, after_cues[0], after, (q.end, right_limit), "after")
