@@ -32,10 +32,12 @@ def _failure(article: Article, stage: str, exc: Exception) -> Failure:
 
 def run_batch(pipeline: Pipeline, batch: list[Article | Failure], keep_doc: bool = False) -> list[Result]:
     """Run every stage over one batch; an article that fails drops out with a Failure."""
-    pipeline.setup()
     results: list[Result] = [
         item if isinstance(item, Failure) else Analysis(article=item) for item in batch
     ]
+    if all(isinstance(r, Failure) for r in results):
+        return results  # nothing to analyse: do not load the models for it
+    pipeline.setup()
     for stage in pipeline.stages:
         live = [i for i, r in enumerate(results) if isinstance(r, Analysis)]
         if not live:
