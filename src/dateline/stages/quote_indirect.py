@@ -103,6 +103,8 @@ class IndirectFinder:
         head = tok.head
         if source is None or head is tok:
             return None
+        if source.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in source.children):
+            return None  # "according to their preference": a manner, not a source
         lo, hi = tok.left_edge.i, tok.right_edge.i
         fragments = []
         if head.left_edge.i < lo:

@@ -15,6 +15,7 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 # dependents of a verb that hand it down the subject of their head ("..., saying", "and added",
 # "punctuated his list by saying")
 _INHERITS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "dep", "prep", "pobj")
+_PHRASE_BREAKS = frozenset({"–", "—", "-", ":", ";", "(", ")", "|"})
 _SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 
 
@@ -66,6 +67,13 @@ def phrase_span(head: Any, lo: int = 0, hi: int | None = None) -> tuple[int, int
     official", "Iran's Interior Minister Abdolreza Rahmani Fazli"), kept within [lo, hi)."""
     hi = len(head.doc.text) if hi is None else hi
     start_tok = head.left_edge
+    # a speaker phrase does not reach back over a dash, colon or line break ("TEHRAN –
+    # Iranian Foreign Minister ...", "9:55 p.m.\n\nRepublican front-runner Donald Trump")
+    for i in range(head.i - 1, start_tok.i - 1, -1):
+        tok = head.doc[i]
+        if tok.text in _PHRASE_BREAKS or "\n" in tok.text_with_ws:
+            start_tok = head.doc[i + 1]
+            break
     # keep flat-name continuations to the right ("Sen. Marco Rubio Jr.")
     end_tok = head
     for child in head.rights:
