@@ -101,3 +101,19 @@ def test_absolute_dates_need_no_reference_date():
     norm = normalize("June 2014", None, None)
     assert (norm.value, norm.anchored) == ("2014-06", True)
     assert normalize("14.11.2016", None, None).value == "2016-11-14"  # dateparser fallback
+
+
+@pytest.mark.parametrize("text", [
+    "decade-long", "years-long", "the 54th minute", "1.1.1", "Portrait", "8,579.19",
+    "the fourth or fifth day", "2:30 the next day", "mid-", "the", "", "'", "Q9 2019",
+    "31 February", "99/99/99", "the 13th century", "half a year", "every other week",
+])
+def test_odd_expressions_never_raise(text):
+    norm = normalize(text, TUESDAY, None)
+    assert norm.type in ("DATE", "TIME", "DURATION", "SET")
+    assert normalize(text, None, None).type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_long_compounds_are_durations():
+    assert normalize("decade-long", TUESDAY, None).value == "P10Y"
+    assert normalize("years-long", TUESDAY, None).value == "PXY"

@@ -443,10 +443,11 @@ class Normalizer:
         unit = self.lx.unit_of(m.group("unit"))
         if unit is None:
             return None
-        ntext = m.group("n")
+        ntext = m.groupdict().get("n")
         whole = m.group(0)
         if ntext is None:
-            if not m.group("unit").endswith("s") and not whole.startswith(("the ", "a ")):
+            if not m.group("unit").endswith("s") and not whole.startswith(("the ", "a ")) \
+                    and not whole.endswith("-long"):
                 # a bare singular unit ("week", "day") names no duration
                 return None
             n = None if m.group("unit").endswith("s") else 1.0
