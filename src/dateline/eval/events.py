@@ -155,6 +155,8 @@ def score_events(records: list[dict[str, Any]], predictions: dict[str, dict[str,
     counts = {"records": len(records), "units": len(units),
               "gold_events": prf["type_country"].gold, "predicted_events": prf["type_country"].pred,
               "no_event_records": sum(1 for r in records if r.get("no_event"))}
+    if scheme == "cameo":
+        counts["code_level_gold_events"] = prf["code_country"].gold
     remarks = [f"scheme: {scheme}; event type = "
                + ("PLOVER type" if scheme == "plover" else "CAMEO root (first two digits)")]
     if len(units) != len(records):

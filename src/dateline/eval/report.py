@@ -31,7 +31,9 @@ def write_report(path: str | Path, report: dict[str, Any]) -> None:
     Path(path).write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, column: str = "") -> str:
+    if isinstance(value, float) and column.endswith("_km"):
+        return f"{value:.1f}"
     if isinstance(value, float):
         return f"{value:.3f}" if abs(value) < 10 else f"{value:.0f}"
     return "-" if value is None else str(value)
@@ -58,7 +60,7 @@ def format_table(results: dict[str, dict[str, Any]]) -> str:
         lines += [head, "-" * len(head)]
         for e in entries:
             label = e["set"] + (" (reference)" if e.get("reference") else "")
-            cells = "  ".join(f"{_cell(e['metrics'].get(c)):>{w}}"
+            cells = "  ".join(f"{_cell(e['metrics'].get(c), c):>{w}}"
                               for c, w in zip(columns, widths, strict=True))
             lines.append(f"{label:<{name_w}}{e['counts'].get('records', 0):>8}  {cells}"
                          f"  {e['runtime_seconds']:>7.1f}")

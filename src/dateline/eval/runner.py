@@ -239,7 +239,7 @@ def evaluate(jobs: list[Job], settings: Settings, predictions: Path | None = Non
         results[job.key] = result_entry(job.task, job.set_name, score, source=str(job.path),
                                         subset=job.subset, seconds=seconds + time.perf_counter() - t,
                                         stages=stages, reference=job.reference)
-        log(f"scored {job.key} in {results[job.key]['runtime_seconds']:.1f} s")
+        log(f"done {job.key}: {len(job.records)} records, {results[job.key]['runtime_seconds']:.1f} s")
 
     stages: list[str] = []
     if predictions is not None:
