@@ -124,3 +124,17 @@ def test_no_actor_from_signoff_licence_or_office_word(seed):
             assert m.text != "Interior"
             assert m.end <= signoff or m.start >= signoff + 5
             assert m.start < licence
+
+
+def test_extract_output_carries_entities_and_actors(seed_record):
+    from dateline.api import extract_records
+    from dateline.settings import Settings
+
+    settings = Settings(stages="nlp,actors", progress=False)
+    (out,) = list(extract_records([seed_record], settings))
+    assert out["entities"] and all(
+        seed_record["text"][e["start"]:e["end"]] == e["text"] for e in out["entities"])
+    zarif = next(a for a in out["actors"] if a["name"] == "Mohammad Javad Zarif")
+    assert {"id", "name", "kind", "code", "country", "sectors", "role", "mentions"} <= set(zarif)
+    assert zarif["code"] == "IRNGOV" and zarif["sectors"] == ["GOV"]
+    assert all({"start", "end", "text"} <= set(m) for m in zarif["mentions"])
