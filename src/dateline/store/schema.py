@@ -4,13 +4,16 @@ Each migration runs once, in its own transaction, and leaves a row in ``migratio
 Never edit a migration that has shipped: append a new one. ``PRAGMA user_version`` holds
 the number of migrations applied, so an older Dateline can refuse a newer database.
 
-Room left for later migrations (not built here): cross-article event clusters can be
-added as ``event_clusters`` plus an ``event_cluster_members(cluster, event)`` table keyed on
-``events.id``, which is a stable integer per stored event mention.
+``0002_merge`` adds near-duplicate articles (MinHash signatures, LSH band keys, copy links)
+and cross-article events: ``event_clusters`` (one row per merged event, the GDELT
+GlobalEventID) and ``event_mentions`` (its mentions: extracted events and their reprints in
+copies, each with the reason it joined). Existing stores are backfilled when it is applied.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Column naming: character offsets are ``start_char``/``end_char`` (``end`` is an SQL keyword).
@@ -201,12 +204,82 @@ CREATE INDEX failures_article ON failures(article_id);
 """
 
 
+_MERGE = """
+-- MinHash signature of each processed article (copies have none: they are never originals).
+CREATE TABLE article_signatures (
+    article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash BLOB NOT NULL,                    -- 128 little-endian uint64 values
+    shingles INTEGER NOT NULL
+);
+-- LSH band keys: one indexed lookup per band finds candidate originals.
+CREATE TABLE article_bands (
+    key INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, article)
+) WITHOUT ROWID;
+CREATE INDEX article_bands_article ON article_bands(article);
+
+-- A near-duplicate article, stored without layers, counted as a source of its original.
+CREATE TABLE article_copies (
+    article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    original INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    similarity REAL NOT NULL
+);
+CREATE INDEX article_copies_original ON article_copies(original);
+
+-- One row per merged event. Key fields are those of the first member (the anchor).
+CREATE TABLE event_clusters (
+    id INTEGER PRIMARY KEY,                   -- GDELT GlobalEventID
+    anchor INTEGER NOT NULL,                  -- events.id of the first member
+    source_base INTEGER, target_base INTEGER,
+    cameo_root TEXT NOT NULL, negated INTEGER NOT NULL,
+    date_lo TEXT, date_hi TEXT,
+    place_country TEXT, place_lat REAL, place_lon REAL,
+    article INTEGER NOT NULL,                 -- article of the anchor (same-article merges)
+    num_mentions INTEGER NOT NULL DEFAULT 0,
+    num_articles INTEGER NOT NULL DEFAULT 0,
+    num_sources INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX event_clusters_key ON event_clusters(source_base, target_base, cameo_root, date_lo);
+CREATE INDEX event_clusters_date ON event_clusters(date_lo);
+
+-- Mentions of a merged event: every extracted event (copy = 0) and, for each near-duplicate
+-- article, the same sentence reprinted there (copy = 1; offsets into the copy's text, NULL
+-- when the sentence was edited).
+CREATE TABLE event_mentions (
+    id INTEGER PRIMARY KEY,
+    cluster INTEGER NOT NULL REFERENCES event_clusters(id) ON DELETE CASCADE,
+    event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    copy INTEGER NOT NULL,
+    sentence_start INTEGER, sentence_end INTEGER,
+    trigger_start INTEGER, trigger_end INTEGER,
+    source_start INTEGER, target_start INTEGER,
+    confidence REAL NOT NULL,
+    merge_reason TEXT NOT NULL,
+    UNIQUE (event, article)
+);
+CREATE INDEX event_mentions_cluster ON event_mentions(cluster);
+CREATE INDEX event_mentions_article ON event_mentions(article);
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
     sql: str
+    # Python run after the SQL, in the same transaction (fills new tables from old rows).
+    backfill: Callable[[sqlite3.Connection], None] | None = None
+
+
+def _backfill_merge(conn: sqlite3.Connection) -> None:
+    from dateline.store import merge
+
+    merge.backfill(conn)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_core", _CORE),
+    Migration("0002_merge", _MERGE, _backfill_merge),
 )

@@ -20,7 +20,8 @@ from typing import Any, Self
 
 from dateline.errors import StoreError
 from dateline.records import Actor, Analysis, Article, Event, EventArg, Failure
-from dateline.store import actor_base
+from dateline.store import actor_base, merge
+from dateline.store.dedup import Signature, signature
 from dateline.store.schema import MIGRATIONS
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -68,6 +69,7 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA busy_timeout=5000")
+            merge.register_functions(self.conn)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from None
         self._lock = threading.RLock()  # has_article may be called from a pool feeder thread
@@ -95,11 +97,13 @@ class Store:
                 self.conn.execute("BEGIN IMMEDIATE")
                 for statement in _statements(migration.sql):
                     self.conn.execute(statement)
+                if migration.backfill is not None:
+                    migration.backfill(self.conn)
                 self.conn.execute("INSERT INTO migrations (seq, name, applied_at) VALUES (?, ?, ?)",
                                   (seq, migration.name, _now()))
                 self.conn.execute(f"PRAGMA user_version = {seq}")
                 self.conn.execute("COMMIT")
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, StoreError) as exc:
                 self.conn.execute("ROLLBACK")
                 raise StoreError(f"migration {migration.name} failed on {self.path}: {exc}") from None
 
@@ -135,9 +139,28 @@ class Store:
                 (content_hash, pipeline_version)).fetchone()
         return row is not None
 
+    def has_article_id(self, article_id: str) -> bool:
+        with self._lock:
+            return self.conn.execute("SELECT 1 FROM articles WHERE article_id = ?",
+                                     (article_id,)).fetchone() is not None
+
+    def has_stored(self, article_id: str, content_hash: str, pipeline_version: str) -> bool:
+        """True when this article id is stored with this text by this pipeline version."""
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT 1 FROM articles WHERE article_id = ? AND content_hash = ? "
+                "AND pipeline_version = ?", (article_id, content_hash, pipeline_version)).fetchone()
+        return row is not None
+
+    def find_original(self, sig: Signature, exclude_id: str) -> tuple[str, float] | None:
+        """The stored article this signature near-duplicates, as (article id, similarity)."""
+        with self._lock:
+            return merge.find_original(self.conn, sig, exclude_id)
+
     # --- writes ---------------------------------------------------------------------------
-    def write(self, analysis: Analysis, pipeline_version: str) -> str:
-        """Store an analysed article with all its layers.
+    def write(self, analysis: Analysis, pipeline_version: str, sig: Signature | None = None) -> str:
+        """Store an analysed article with all its layers, its near-duplicate signature
+        (``sig``, computed when not given), and its events merged with the stored ones.
 
         Returns "unchanged" (same text and pipeline version already stored, nothing written;
         also when the same text is stored under another id), "replaced" (the article's
@@ -149,18 +172,60 @@ class Store:
             old = self.conn.execute("SELECT id FROM articles WHERE article_id = ?",
                                     (article.id,)).fetchone()
             stale: set[int] = set()
+            clusters: set[int] = set()
+            copies: list[tuple[int, float]] = []
             if old is not None:
                 stale = {r["actor"] for r in self.conn.execute(
                     "SELECT actor FROM article_actors WHERE article = ? AND actor IS NOT NULL",
                     (old["id"],))}
+                clusters = {r[0] for r in self.conn.execute(
+                    "SELECT DISTINCT m.cluster FROM event_mentions m JOIN events e ON e.id = m.event "
+                    "WHERE e.article = ?", (old["id"],))}
+                copies = merge.copies_of(self.conn, old["id"])
                 self.conn.execute("DELETE FROM articles WHERE id = ?", (old["id"],))
-            self._write_analysis(analysis, pipeline_version)
+            row = self._write_analysis(analysis, pipeline_version)
+            merge.write_signature(self.conn, row, sig or signature(article))
+            clusters |= merge.assign_article(self.conn, row, _now())
+            for copy, similarity in copies:
+                clusters |= merge.link_copy(self.conn, copy, row, similarity)
+            merge.refresh(self.conn, clusters)
             # Failures recorded for this article earlier are now resolved.
             self.conn.execute("DELETE FROM failures WHERE article_id = ? AND stage != 'ingest'",
                               (article.id,))
             if stale:
                 actor_base.refresh(self.conn, stale, rebuild_aliases=True)
         return "new" if old is None else "replaced"
+
+    def write_copy(self, article: Article, original_id: str, similarity: float,
+                   pipeline_version: str) -> str:
+        """Store a near-duplicate of the stored article ``original_id``: its text and metadata
+        without layers, linked to the original, whose events it mentions again.
+
+        Returns "unchanged" when already stored, else "copy"."""
+        with self.batch():
+            if self.has_stored(article.id, article.content_hash, pipeline_version):
+                return "unchanged"
+            original = self.conn.execute("SELECT id FROM articles WHERE article_id = ?",
+                                         (original_id,)).fetchone()
+            if original is None:
+                raise StoreError(f"cannot link {article.id}: original {original_id} is not stored")
+            old = self.conn.execute("SELECT id FROM articles WHERE article_id = ?",
+                                    (article.id,)).fetchone()
+            clusters: set[int] = set()
+            stale: set[int] = set()
+            if old is not None:  # the id was stored before as another text
+                clusters = {r[0] for r in self.conn.execute(
+                    "SELECT DISTINCT cluster FROM event_mentions WHERE article = ?", (old["id"],))}
+                stale = {r["actor"] for r in self.conn.execute(
+                    "SELECT actor FROM article_actors WHERE article = ? AND actor IS NOT NULL",
+                    (old["id"],))}
+                self.conn.execute("DELETE FROM articles WHERE id = ?", (old["id"],))
+            row = self._insert_article(article, pipeline_version, "copy")
+            clusters |= merge.link_copy(self.conn, row, original["id"], similarity)
+            merge.refresh(self.conn, clusters)
+            if stale:
+                actor_base.refresh(self.conn, stale, rebuild_aliases=True)
+        return "copy"
 
     def write_failure(self, failure: Failure) -> None:
         """Record a failure; the same failure seen again bumps its count."""
@@ -183,22 +248,25 @@ class Store:
         self.close()
 
     # --- one article ----------------------------------------------------------------------
-    def _write_analysis(self, analysis: Analysis, version: str) -> None:
-        a = analysis.article
-        x = self.conn.execute
-        row = x(
+    def _insert_article(self, a: Article, version: str, stages: str) -> int:
+        row = self.conn.execute(
             "INSERT INTO articles (article_id, content_hash, pipeline_version, stages, title, url, "
             "source, date, language, text, dateline_text, dateline_start, dateline_end, "
             "dateline_place, dateline_date_text, license, attribution, signoff_text, "
             "signoff_start, signoff_end, hidden, origin, stored_at) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (a.id, a.content_hash, version, ",".join(analysis.done), a.title, a.url, a.source,
+            (a.id, a.content_hash, version, stages, a.title, a.url, a.source,
              a.date.isoformat() if a.date else None, a.language, a.text,
              *_dateline(a), a.license, a.attribution,
              *((a.signoff.text, a.signoff.start, a.signoff.end) if a.signoff else (None,) * 3),
              json.dumps([list(h) for h in a.hidden]), a.origin, _now()),
         ).lastrowid
         assert row is not None
+        return row
+
+    def _write_analysis(self, analysis: Analysis, version: str) -> int:
+        a = analysis.article
+        row = self._insert_article(a, version, ",".join(analysis.done))
         self.conn.executemany(
             "INSERT INTO sentences (article, idx, start_char, end_char, text) VALUES (?,?,?,?,?)",
             [(row, s.index, s.start, s.end, a.text[s.start:s.end]) for s in analysis.sentences])
@@ -229,6 +297,7 @@ class Store:
             "country, admin1, feature, confidence, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(row, p.start, p.end, p.text, p.name, p.geonameid, p.lat, p.lon, p.country,
               p.admin1, p.feature, p.confidence, p.note) for p in analysis.places])
+        return row
 
     def _write_actors(self, row: int, analysis: Analysis) -> dict[str | None, tuple[int, int]]:
         """Insert the article's actors linked to the actor base; returns
