@@ -22,7 +22,7 @@ import pickle
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -31,7 +31,7 @@ from pathlib import Path
 FEATURES = ("country", "admin1", "admin2", "city", "region", "continent", "natural")
 FEATURE_CODE = {name: i for i, name in enumerate(FEATURES)}
 
-CACHE_FORMAT = 3  # bump when the pickled layout or the build logic changes
+CACHE_FORMAT = 5  # bump when the pickled layout or the build logic changes
 
 
 def fold(text: str) -> str:
@@ -45,6 +45,10 @@ def fold(text: str) -> str:
     text = re.sub(r"[^\w']+", " ", text.casefold())
     text = text.replace("'", "")
     return " ".join(text.split())
+
+
+def abbrev_key(text: str) -> str:
+    return text.replace(".", "").replace(" ", "")
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -86,6 +90,9 @@ class Columns:
     notes: dict[int, str]  # row -> note (curated regions)
     index: dict[str, int | tuple[int, ...]]  # folded name -> rows
     admin1_names: dict[tuple[str, str], str]  # (ISO2, admin1 code) -> name
+    abbrev: dict[str, int] = field(default_factory=dict)  # "WVa", "NSW" (as written) -> row
+    demonyms: dict[str, int] = field(default_factory=dict)  # folded "kurdish" -> row
+    neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO2 -> ISO2s
 
 
 class Gazetteer:
@@ -121,6 +128,23 @@ class Gazetteer:
         if isinstance(hit, int):
             return [self.entry(hit)]
         return [self.entry(i) for i in hit]
+
+    def lookup_abbrev(self, text: str) -> GeoEntry | None:
+        """An abbreviation as written, dots and spaces ignored: "W.Va.", "NSW", "D.C."."""
+        i = self.cols.abbrev.get(abbrev_key(text))
+        return None if i is None else self.entry(i)
+
+    def lookup_demonym(self, text: str) -> GeoEntry | None:
+        """The place a demonym points at: "Iranian" -> Iran, "Kurdish" -> Kurdistan Region."""
+        i = self.cols.demonyms.get(fold(text))
+        if i is not None:
+            return self.entry(i)
+        try:
+            from dateline.knowledge.countries import lookup_country
+        except ImportError:  # pragma: no cover
+            return None
+        c = lookup_country(text)
+        return self.country(c.iso2) if c is not None and c.iso2 else None
 
     def has(self, name: str) -> bool:
         return fold(name) in self.cols.index

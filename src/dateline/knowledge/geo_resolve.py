@@ -17,7 +17,9 @@ from functools import lru_cache
 
 from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold, haversine_km
 
-_BASE = {"country": 3.0, "continent": 3.0, "admin1": 2.2, "region": 2.4, "natural": 2.0,
+# a country name almost never means a town of that name ("China, Maine"): countries start
+# above what a town can gather from context
+_BASE = {"country": 4.5, "continent": 4.0, "admin1": 2.2, "region": 2.4, "natural": 2.0,
          "admin2": 1.4}
 
 
@@ -29,6 +31,7 @@ class Query:
     qualifier: GeoEntry | None = None  # "Paris, Texas": the Texas entry
     hint: str | None = None  # "admin1" for "Nineveh province", "city" for "the city of Mosul"
     candidates: list[GeoEntry] = field(default_factory=list)
+    fixed: GeoEntry | None = None  # already decided (an abbreviation, a demonym)
 
 
 @dataclass
@@ -72,10 +75,14 @@ def prior(entry: GeoEntry, key: str) -> float:
         score = _BASE.get(entry.feature, 1.5)
     if fold(entry.name) == key:
         score += 0.4
+    elif entry.feature == "city":
+        score -= 0.4  # alternate names of towns are often historic ("Liverpool", Indiana)
     return score
 
 
 def candidates_for(gaz: Gazetteer, query: Query) -> list[GeoEntry]:
+    if query.fixed is not None:
+        return [query.fixed]
     cands = gaz.lookup(query.key)
     if query.qualifier is not None:
         inside = [c for c in cands if _inside(c, query.qualifier)]
@@ -85,7 +92,7 @@ def candidates_for(gaz: Gazetteer, query: Query) -> list[GeoEntry]:
 
 
 def _score(entry: GeoEntry, query: Query, ctx: Context, chosen: list[GeoEntry],
-           countries: Counter, total: int) -> float:
+           countries: Counter, total: int, neighbours: dict[str, tuple[str, ...]]) -> float:
     key = fold(query.key)
     s = prior(entry, key)
     if query.hint == entry.feature or (query.hint == "region"
@@ -97,12 +104,15 @@ def _score(entry: GeoEntry, query: Query, ctx: Context, chosen: list[GeoEntry],
         # "Tehran", "Baghdad": a city and its province share the name; news means the city
         for other in query.candidates:
             if (other.feature == "city" and other.country == entry.country
-                    and other.admin1 == entry.admin1 and other.population * 10 > entry.population):
+                    and other.admin1 == entry.admin1 and fold(other.name) == key
+                    and other.population * 10 > entry.population):
                 s -= 1.2
                 break
     if entry.country:
         if total:
             s += 2.0 * countries[entry.country] / total
+            near = sum(countries[n] for n in neighbours.get(entry.country, ()))
+            s += 0.6 * near / total
         if entry.country == ctx.dateline_country:
             s += 0.8
         if ctx.actor_countries.get(entry.country):
@@ -158,7 +168,7 @@ def resolve(gaz: Gazetteer, queries: list[Query], ctx: Context) -> list[tuple[Ge
             if ctx.dateline_country:
                 countries[ctx.dateline_country] += 1
             total = sum(countries.values())
-            scored = sorted(((_score(c, q, ctx, others, countries, total), c)
+            scored = sorted(((_score(c, q, ctx, others, countries, total, gaz.cols.neighbours), c)
                              for c in q.candidates), key=lambda x: -x[0])
             best_s, best = scored[0]
             margin = best_s - scored[1][0] if len(scored) > 1 else 3.0

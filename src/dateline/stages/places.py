@@ -90,6 +90,33 @@ def _best(gaz: Gazetteer, name: str, features: tuple[str, ...]) -> GeoEntry | No
     return max(cands, key=lambda c: prior(c, fold(name))) if cands else None
 
 
+def _is_abbrev(t: str) -> bool:
+    bare = t.replace(".", "").replace(" ", "")
+    return (1 < len(bare) <= 5 and bare.isupper()) or bool(re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.\s?)+", t))
+
+
+def _abbrev(gaz: Gazetteer, t: str) -> GeoEntry | None:
+    """ "W.Va.", "NSW" from the abbreviation table; "U.S.", "UK", "UAE" as countries."""
+    hit = gaz.lookup_abbrev(t)
+    if hit is None:
+        try:
+            from dateline.knowledge.countries import lookup_country
+        except ImportError:  # pragma: no cover
+            return None
+        c = lookup_country(t)
+        hit = gaz.country(c.iso2) if c is not None and c.iso2 else None
+    return hit
+
+
+def _qualifier(gaz: Gazetteer, t: str) -> GeoEntry | None:
+    """The region or country in "Paris, Texas", "Gainesville, Ga.", "Hilla, Iraq"."""
+    t = t.strip().rstrip(",")
+    if _is_abbrev(t):
+        hit = _abbrev(gaz, t)
+        return hit if hit is not None and hit.feature in ("admin1", "country") else None
+    return _best(gaz, t, ("admin1", "country"))
+
+
 def _dateline_span(analysis: Analysis, gaz: Gazetteer) -> tuple[int, int, str, str] | None:
     """(start, end, text, note) of the dateline's place name."""
     art = analysis.article
@@ -115,10 +142,18 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
     if dateline is not None:
         s, e, t, note = dateline
         spans.append((s, e, t, Query(t), note))
-    ents = [m for m in analysis.entities if m.label in ("GPE", "LOC")]
+    ents = [m for m in analysis.entities if m.label in ("GPE", "LOC", "NORP")]
     for n, m in enumerate(ents):
         start, end, t = _clean(m.start, m.end, m.text)
         if not t or (dateline is not None and start < dateline[1] and end > dateline[0]):
+            continue
+        if text[end:end + 1] == "." and _is_abbrev(t + ".") and gaz.lookup_abbrev(t):
+            end, t = end + 1, t + "."  # "Lawrence, Kan." where the NER left the dot out
+        if m.label == "NORP" or _is_abbrev(t):
+            fixed = gaz.lookup_demonym(t) if m.label == "NORP" else _abbrev(gaz, t)
+            if fixed is not None:
+                note = "demonym" if m.label == "NORP" else ""
+                spans.append((start, end, t, Query(t, fixed=fixed), note))
             continue
         note = ""
         hint = "city" if _CITY_OF.search(text[max(0, start - 20):start]) else None
@@ -126,14 +161,15 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
         if "," in t:  # "Paris, Texas" as one entity: the part after the comma qualifies
             head, _, tail = t.partition(",")
             tail_s = start + len(head) + 1 + (len(tail) - len(tail.lstrip()))
-            qualifier = _best(gaz, tail.strip(), ("admin1", "country", "admin2"))
+            qualifier = _qualifier(gaz, tail.strip())
             if qualifier is not None:
                 spans.append((tail_s, tail_s + len(tail.strip()), tail.strip(),
-                              Query(tail.strip()), ""))
+                              Query(tail.strip(), fixed=qualifier), ""))
             end, t = start + len(head.rstrip()), head.rstrip()
-        elif n + 1 < len(ents) and re.fullmatch(r"\s*,\s*", text[m.end:ents[n + 1].start]):
-            qualifier = _best(gaz, _clean(ents[n + 1].start, ents[n + 1].end,
-                                          ents[n + 1].text)[2], ("admin1", "country"))
+        else:
+            after = re.match(r"\s*,\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})", text[end:end + 30])
+            if after:
+                qualifier = _qualifier(gaz, after.group(1))
         if not gaz.has(t):
             g = _GENERIC.search(t)
             d = _DIRECTION.match(t)
@@ -153,6 +189,11 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
         if g and hint is None and text[end:end + 1] == " ":
             hint = _GENERIC_HINT[g.group(1).lower()]
         spans.append((start, end, t, Query(t, qualifier=qualifier, hint=hint), note))
+
+    taken = [(sp[0], sp[1]) for sp in spans]
+    for start, end, t, q, note in _embedded(analysis, gaz):
+        if not any(start < e and end > s for s, e in taken):
+            spans.append((start, end, t, q, note))
 
     ctx = Context()
     for actor in analysis.actors:
@@ -177,6 +218,58 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
     places.extend(_vague_places(analysis, places))
     places.sort(key=lambda p: (p.start, p.end))
     return tuple(places)
+
+
+_EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
+def _embedded(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int, str, Query, str]]:
+    """Places inside other names ("the Washington Post", "Toronto Raptors"), kept to names
+    that are hard to mistake: countries, first-level regions, big cities, demonyms."""
+    doc = analysis.doc
+    out: list[tuple[int, int, str, Query, str]] = []
+    if doc is None:
+        return out
+    for m in analysis.entities:
+        if m.label not in _EMBEDDING_LABELS:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        toks = [t for t in span]
+        i = 0
+        while i < len(toks):
+            found = None
+            for n in (3, 2, 1):
+                grams = toks[i:i + n]
+                if len(grams) < n or not all(t.is_title or t.is_upper for t in grams):
+                    continue
+                t = doc.text[grams[0].idx:grams[-1].idx + len(grams[-1])]
+                if _is_abbrev(t):
+                    entry = _abbrev(gaz, t)
+                    if entry is not None and entry.feature == "country":
+                        found = (n, Query(t, fixed=entry))
+                        break
+                    continue
+                demonym = gaz.lookup_demonym(t)
+                if demonym is not None:
+                    found = (n, Query(t, fixed=demonym))
+                    break
+                key = fold(t)
+                if any(fold(c.name) == key and (c.feature in ("country", "admin1") or (
+                        c.feature == "city" and c.population >= 100_000))
+                        for c in gaz.lookup(t)):
+                    found = (n, Query(t))
+                    break
+            if found is None:
+                i += 1
+                continue
+            n, q = found
+            s = toks[i].idx
+            e = toks[i + n - 1].idx + len(toks[i + n - 1])
+            out.append((s, e, doc.text[s:e], q, f"inside the name '{m.text}'"))
+            i += n
+    return out
 
 
 def _iso2(code: str) -> str | None:
