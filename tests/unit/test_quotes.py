@@ -152,3 +152,20 @@ def test_quotes_run_without_the_actors_stage(run_text, stages):
     an = run_text(text, stages=stages)
     (q,) = an.quotes
     assert q.speaker.text == "the commander" and q.speaker_actor is None
+
+
+def test_name_after_a_dash_attributes_the_quote(run_text):
+    text = ("Readers sent us their views on the debate.\n"
+            "“He has no plan for the economy.” ― Maria Lopez\n"
+            "“We need jobs, not slogans.” ― Tom Reyes")
+    an = _quotes(run_text, text)
+    assert [(q.speaker.text, q.cue.text) for q in an.quotes if q.direct] == [
+        ("Maria Lopez", "―"), ("Tom Reyes", "―")]
+
+
+def test_unattributed_quote_after_an_attributed_one_keeps_its_speaker(run_text):
+    text = ("“I will vote in November,” the student said. He then left the hall. "
+            "“Nobody listens to us.”")
+    an = _quotes(run_text, text)
+    q = _one(an.quotes, "Nobody listens")
+    assert q.direct and q.speaker.text == "the student"

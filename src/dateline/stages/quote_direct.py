@@ -25,6 +25,7 @@ _SENTENCE_END = re.compile(r"[.?!…][\"”’')\]]*\s+")
 _MARK_CHARS = "\"“”„«»‘’'` "
 _CLOSING_PUNCT = ",.?!…—–-:;"
 _MAX_ATTRIBUTION_TOKENS = 40
+_DASHES = frozenset("―—–-")
 MERGE_PARAGRAPHS = True
 _VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
 
@@ -144,7 +145,9 @@ class DirectFinder:
         inner = self.text[q.fragments[-1][0]:q.end].rstrip(_MARK_CHARS)
         after_text = self.text[q.end:right_limit].lstrip()
         soft_end = (inner and inner[-1] in ",?!…—–-") or after_text[:1] == ","
-        if left.endswith(":") and before_cues:
+        if after_text[:1] in _DASHES and self._dash_attribution(dq, after, (q.end, right_limit)):
+            pass
+        elif left.endswith(":") and before_cues:
             self._set(dq, before_cues[-1], before, (seg_start, q.start), "colon-before")
         elif left and before_cues and self._ends_with_cue(q.start, skip_punct=True):
             self._set(dq, before_cues[-1], before, (seg_start, q.start), "cue-before")
@@ -165,6 +168,20 @@ class DirectFinder:
                     self._set(dq, found[-1], idx, (prev_start, prev_end), "colon-paragraph")
                 else:
                     self._colon(dq, idx, (prev_start, prev_end))
+
+    def _dash_attribution(self, dq: DirectQuote, after: range, bounds: tuple[int, int]) -> bool:
+        """A name after a dash closes the quote's paragraph: "“...” ― Jorge Falcon"."""
+        doc = self.doc
+        if not after or len(after) > 10:
+            return False
+        names = [doc[i] for i in after if doc[i].pos_ == "PROPN"]
+        if not names or doc[after[0]].text not in _DASHES and doc[after[0]].text != "--":
+            return False
+        head = names[-1]
+        while head.dep_ in ("compound", "flat") and head.head.i in after:
+            head = head.head
+        dq.cue, dq.speaker, dq.speaker_bounds, dq.basis = doc[after[0]], head, bounds, "dash"
+        return True
 
     def _colon(self, dq: DirectQuote, segment: range, bounds: tuple[int, int]) -> None:
         """An introduction ending in a colon but without a cue verb: "Transcript as
@@ -227,7 +244,8 @@ class DirectFinder:
                 last.fragments.extend(dq.fragments)
                 last.para = dq.para
                 return
-            if next_para:  # a paragraph of quote that carries on the previous speaker's words
+            if next_para or (dq.cue is None and last.para == pi):
+                # a quote that carries on the previous speaker's words
                 dq.cue, dq.speaker, dq.speaker_bounds = last.cue, last.speaker, last.speaker_bounds
                 dq.basis = "continues"
         out.append(dq)
