@@ -109,6 +109,7 @@ class TimeStage(Stage):
     def setup(self) -> None:
         lexicon()  # load the vocabulary and compile the rules once per process
         normalize("16 October", dt.date(2016, 11, 15), None)
+        dateparser_norm("14.11.2016 10:00")  # dateparser compiles its locale tables lazily
 
     def process(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -117,8 +118,9 @@ class TimeStage(Stage):
         ref = reference_date(article, first_end)
         ref_date = ref.date if ref else None
         found: list[tuple[Candidate, Norm]] = []
-        for cand in find_candidates(doc, doc.text):
-            direction = tense_direction(doc, cand.start, cand.end)
+        text = article.nlp_text  # what the doc was parsed from (doc.text is rebuilt per call)
+        for cand in find_candidates(doc, text):
+            direction = tense_direction(doc, cand.start, cand.end, text)
             norm = normalize(cand.norm_text, ref_date, direction)
             if norm.value == UNRESOLVED and not has_time_word(cand.norm_text):
                 continue  # a stray DATE span of the NER ("Portrait", "1.1.1")

@@ -102,7 +102,7 @@ def find_candidates(doc: Any, text: str) -> list[Candidate]:
             cand = _trimmed(text, ps, pe)
             if cand is not None:
                 cand = _before_finite_verb(doc, text, cand)
-            if cand is None or _rejected(text, cand, lx, bare_number) or _is_count(doc, cand):
+            if cand is None or _rejected(text, cand, lx, bare_number) or _is_count(doc, text, cand):
                 continue
             out.extend(_rewritten(text, cand, lx))
     return out
@@ -197,9 +197,9 @@ def _before_finite_verb(doc: Any, text: str, span: tuple[int, int]) -> tuple[int
     return span
 
 
-def _is_count(doc: Any, span: tuple[int, int]) -> bool:
+def _is_count(doc: Any, text: str, span: tuple[int, int]) -> bool:
     """"1709 schoolchildren": a number spaCy took for a year."""
-    if not _YEAR.match(doc.text[span[0]:span[1]]):
+    if not _YEAR.match(text[span[0]:span[1]]):
         return False
     tok = doc.char_span(span[0], span[1], alignment_mode="expand")
     if tok is None or len(tok) != 1:
@@ -238,14 +238,22 @@ def _rejected(text: str, span: tuple[int, int], lx: Lexicon, bare_number: re.Pat
     return bool(re.search(r"\b(?:aged?|ages|age of)\s*$", before) or re.match(r"\s*(?:-\s*)?old\b", after))
 
 
+@lru_cache(maxsize=1)
+def _rewrite_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = lexicon()
+    return (re.compile(rf"^([\d.,]+\s+(?:times\s+)?)(?:a|an|per)\s+({lx.unit_re})$", re.IGNORECASE),
+            re.compile(rf"^({lx.month_re})\s+of\s+((?:next|last|this)\s+year)$", re.IGNORECASE))
+
+
 def _rewritten(text: str, span: tuple[int, int], lx: Lexicon) -> list[Candidate]:
     """"15 a year" is a frequency: keep "a year" and read it as "per year"."""
     s, e = span
     piece = text[s:e]
-    m = re.match(rf"^([\d.,]+\s+(?:times\s+)?)(?:a|an|per)\s+({lx.unit_re})$", piece, re.IGNORECASE)
+    per, month_of = _rewrite_patterns()
+    m = per.match(piece)
     if m:
         return [Candidate(s + len(m.group(1)), e, "per " + m.group(2))]
-    m = re.match(rf"^({lx.month_re})\s+of\s+((?:next|last|this)\s+year)$", piece, re.IGNORECASE)
+    m = month_of.match(piece)
     if m:  # "October of next year": two expressions, the month read in the year's light
         return [Candidate(s, s + m.end(1), f"{m.group(1)} {m.group(2)}"),
                 Candidate(s + m.start(2), e, m.group(2))]
@@ -261,7 +269,7 @@ _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "aim", "intend", "h
 _PAST_AUX = {"has", "have", "had", "'s", "'ve", "was", "were", "did"}
 
 
-def tense_direction(doc: Any, start: int, end: int) -> str | None:
+def tense_direction(doc: Any, start: int, end: int, text: str) -> str | None:
     """PAST / FUTURE from the verb that governs the span; None when the parse does not say."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -276,7 +284,7 @@ def tense_direction(doc: Any, start: int, end: int) -> str | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     direction = verb_direction(tok)
-    if direction is None and re.search(r"(?i:\b(?:until|till|by)\s+$)", doc.text[max(0, start - 7):start]):
+    if direction is None and re.search(r"(?i:\b(?:until|till|by)\s+$)", text[max(0, start - 7):start]):
         return FUTURE  # "closed until Friday", "by early June"
     return direction
 

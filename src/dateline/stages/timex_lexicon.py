@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import yaml
 
@@ -31,20 +31,20 @@ class Lexicon:
     age_markers: frozenset[str]
 
     # regex fragments (no groups of their own)
-    @property
+    @cached_property
     def month_re(self) -> str:
         return rf"(?:{_alt(self.months)})\.?"
 
-    @property
+    @cached_property
     def weekday_re(self) -> str:
         return rf"(?:{_alt(self.weekdays)})\.?"
 
-    @property
+    @cached_property
     def number_re(self) -> str:
         words = _alt(self.numbers)
         return rf"(?:\d+(?:[.,]\d+)?|(?:{words})(?:[- ](?:{words}))?)"
 
-    @property
+    @cached_property
     def unit_re(self) -> str:
         plural = {u + "s" for u in self.units} | {"centuries", "millennia"}
         return rf"(?:{_alt(set(self.units) | plural)})"
