@@ -19,7 +19,7 @@ from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold, haversine_km
 
 # a country name almost never means a town of that name ("China, Maine"): countries start
 # above what a town can gather from context
-_BASE = {"country": 4.5, "continent": 4.0, "admin1": 2.2, "region": 2.4, "natural": 2.0,
+_BASE = {"country": 3.8, "continent": 3.6, "admin1": 2.2, "region": 2.4, "natural": 2.0,
          "admin2": 1.4}
 
 
@@ -104,7 +104,8 @@ def _score(entry: GeoEntry, query: Query, ctx: Context, chosen: list[GeoEntry],
         # "Tehran", "Baghdad": a city and its province share the name; news means the city
         for other in query.candidates:
             if (other.feature == "city" and other.country == entry.country
-                    and other.admin1 == entry.admin1 and fold(other.name) == key
+                    and other.admin1 == entry.admin1
+                    and fold(other.name) in (key, fold(entry.name))
                     and other.population * 10 > entry.population):
                 s -= 1.2
                 break
@@ -117,6 +118,9 @@ def _score(entry: GeoEntry, query: Query, ctx: Context, chosen: list[GeoEntry],
             s += 0.8
         if ctx.actor_countries.get(entry.country):
             s += 0.4
+    if entry.feature == "admin1" and any(o.feature == "admin1" and o.country == entry.country
+                                         and o.id != entry.id for o in chosen):
+        s += 1.0  # "Georgia and Florida": states come with states
     if entry.feature in ("city", "admin2", "region", "natural"):
         for other in chosen:
             if other.id == entry.id or other.feature in ("country", "continent"):
@@ -144,13 +148,11 @@ def resolve(gaz: Gazetteer, queries: list[Query], ctx: Context) -> list[tuple[Ge
         gkey = (fold(q.key), q.qualifier.id if q.qualifier else None)
         groups.setdefault(gkey, []).append(n)
 
-    # pass 1: context from the names that are already clear (one candidate, or a country)
+    # pass 1: context from each name's best candidate before context
     choice: dict[tuple[str, int | None], GeoEntry] = {}
     for gkey, members in groups.items():
         cands = queries[members[0]].candidates
-        if len(cands) == 1:
-            choice[gkey] = cands[0]
-        elif cands and max(cands, key=lambda c: prior(c, gkey[0])).feature == "country":
+        if cands:
             choice[gkey] = max(cands, key=lambda c: prior(c, gkey[0]))
 
     result: list[tuple[GeoEntry, float] | None] = [None] * len(queries)

@@ -333,15 +333,17 @@ def _path_to(tok: Any, trigger: Any, max_len: int = 7) -> list[Any] | None:
     path = [tok]
     cur = tok
     for _ in range(max_len):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
-        if cur.dep_ in ("ccomp", "relcl", "parataxis", "acl:relcl", "csubj") and cur is not tok:
+        if cur.dep_ in ("ccomp", "relcl", "parataxis", "acl:relcl", "csubj") and cur.i != tok.i:
             return None
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
             return None
+        if cur.dep_ in ("nsubj", "nsubjpass", "poss") and cur.i != tok.i:
+            return None  # part of an actor's description: "the mayor of Mosul said"
         cur = cur.head
         path.append(cur)
-        if cur is trigger:
+        if cur.i == trigger.i:
             return path
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "advcl", "acl") and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
@@ -368,7 +370,8 @@ def event_place(analysis: Analysis, event: Event) -> EventPlace | None:
     sent_s, sent_e = event.sentence.start, event.sentence.end
     in_sentence = [p for p in analysis.places
                    if sent_s <= p.start and p.end <= sent_e and p.lat is not None
-                   and not (p.note or "").startswith("dateline") and not _excluded(p, event)]
+                   and not (p.note or "").startswith(("dateline", "demonym", "inside"))
+                   and not _excluded(p, event)]
     doc = analysis.doc
     trigger = _span_root(doc, event.trigger.start, event.trigger.end)
     scored: list[tuple[float, Place]] = []
@@ -378,7 +381,7 @@ def event_place(analysis: Analysis, event: Event) -> EventPlace | None:
             root = _span_root(doc, p.start, p.end)
             if root is None:
                 continue
-            if root.dep_ in ("nsubj", "nsubjpass") and (root.head is trigger
+            if root.dep_ in ("nsubj", "nsubjpass") and (root.head.i == trigger.i
                                                         or (p.note or "").startswith("metonymy")):
                 subjects.add(p.start)
                 continue
