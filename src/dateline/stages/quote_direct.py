@@ -175,12 +175,16 @@ class DirectFinder:
         if not after or len(after) > 10:
             return False
         names = [doc[i] for i in after if doc[i].pos_ == "PROPN"]
-        if not names or doc[after[0]].text not in _DASHES and doc[after[0]].text != "--":
+        if not names:
             return False
         head = names[-1]
         while head.dep_ in ("compound", "flat") and head.head.i in after:
             head = head.head
-        dq.cue, dq.speaker, dq.speaker_bounds, dq.basis = doc[after[0]], head, bounds, "dash"
+        # the dash may be glued to the closing mark ("”―"): take the token that holds it
+        dash_at = bounds[0] + len(self.text[bounds[0]:bounds[1]]) - len(
+            self.text[bounds[0]:bounds[1]].lstrip())
+        cue = doc[max(0, self.tokens.first_at_or_after(dash_at + 1) - 1)]
+        dq.cue, dq.speaker, dq.speaker_bounds, dq.basis = cue, head, bounds, "dash"
         return True
 
     def _colon(self, dq: DirectQuote, segment: range, bounds: tuple[int, int]) -> None:
