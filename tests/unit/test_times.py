@@ -112,3 +112,10 @@ def test_event_date_prefers_the_governing_time_then_the_sentence_then_the_articl
     assert (lasted.value, lasted.basis, lasted.start) == ("2016-11-15", "article", -1)
     withdrew = event_date(analysis, _event(analysis, "withdrew"))
     assert (withdrew.value, withdrew.basis, withdrew.precision) == ("2016-11-15", "article", "day")
+
+
+def test_seed_august_meeting_is_dated_by_the_fronted_month(run_text, seed_record):
+    # the parser splits "Back in August," off as a verbless fragment; it still dates the meeting
+    analysis = run_text(seed_record["text"], date="2016-11-15", stages=STAGES)
+    date = event_date(analysis, _event(analysis, "met to discuss"))
+    assert (date.value, date.text, date.precision) == ("2016-08", "August", "month")

@@ -204,6 +204,27 @@ def _as_event_date(t: TimeRef, basis: str) -> EventDate:
                      precision=t.precision, basis=basis)
 
 
+def _fronted_times(analysis: Analysis, sent_start: int) -> list[TimeRef]:
+    """Times of a verbless fragment the parser split off the front of the sentence
+    ("Back in August, | Iran's security chief and ... met"): they belong to what follows."""
+    prev = None
+    for s in analysis.sentences:
+        if s.end <= sent_start:
+            prev = s
+        else:
+            break
+    if prev is None or analysis.article.text[prev.end:sent_start].count("\n") > 0:
+        return []
+    span = analysis.doc.char_span(prev.start, prev.end, alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return []
+    if analysis.article.text[prev.start:prev.end].rstrip()[-1:] in ".!?":
+        return []  # a full stop: a sentence of its own (a headline, a caption)
+    return [t for t in analysis.times
+            if t.type in ("DATE", "TIME") and t.value and _DATE_VALUE.match(t.value)
+            and prev.start <= t.start and t.end <= prev.end]
+
+
 def event_date(analysis: Analysis, event: Event) -> EventDate | None:
     """The date of an event: governing time expression, else sentence, else article date."""
     sent = event.sentence
@@ -213,10 +234,12 @@ def event_date(analysis: Analysis, event: Event) -> EventDate | None:
         and sent.start <= t.start and t.end <= sent.end
     ]
     doc = analysis.doc
-    if in_sentence and doc is not None:
+    fronted = _fronted_times(analysis, sent.start) if doc is not None else []
+    if (in_sentence or fronted) and doc is not None:
         trigger = _token_at(doc, event.trigger.start, event.trigger.end)
         if trigger is not None:
-            governing, dominating = [], []
+            governing: list[TimeRef] = []
+            dominating: list[TimeRef] = list(fronted)
             ancestors = {trigger.i} | {a.i for a in trigger.ancestors}
             for t in in_sentence:
                 governs, verb = _attachment(doc, t, trigger)
