@@ -335,3 +335,16 @@ def test_worst_records_rank_by_misses_and_false_positives():
     notes = [RecordNote("a", misses=["x"]), RecordNote("b", misses=["x", "y"], false_positives=["z"]),
              RecordNote("c")]
     assert [n["id"] for n in worst(notes)] == ["b", "a"]
+
+
+def test_meantime_predictions_beyond_the_annotated_lines_are_not_scored():
+    lines = ["Storm hits coast", "June 2 , 2010", "The storm hit on Tuesday .", "b .", "c .", "d .",
+             "Repairs will take months ."]
+    text = "\n".join(lines)
+    gold = [{"id": "m:1", "set": "meantime-en", "text": text, "timexes": [
+        {**span(text, "Tuesday"), "type": "DATE", "value": "2010-06-01"}]}]
+    preds = {"m:1": {"times": [{**span(text, "Tuesday"), "value": "2010-06-01"},
+                               {**span(text, "months"), "value": "PXM"}]}}
+    assert score_times(gold, preds).metrics["strict_p"] == 1.0
+    gold[0]["set"] = "other"
+    assert score_times(gold, preds).metrics["strict_p"] == 0.5

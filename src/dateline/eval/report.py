@@ -14,7 +14,7 @@ def result_entry(task: str, set_name: str, score: SetScore, *, source: str, subs
     """The report entry of one (task, set)."""
     entry: dict[str, Any] = {
         "task": task, "set": set_name, "gold": source, "subset": subset,
-        "counts": score.counts,
+        "counts": {**score.counts, "failed_records": sum(1 for n in score.notes if n.error)},
         "metrics": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in score.metrics.items()},
         "headline": list(score.headline),
         "runtime_seconds": round(seconds, 2),

@@ -4,7 +4,10 @@ Span P/R/F1 strict (same start and end) and relaxed (overlap), each matched one-
 Over relaxed matches whose gold has a value: value accuracy. Value F1 counts a relaxed match
 with the same TIMEX3 value as a true positive; gold spans without a value (GUM ranges with no
 exact TIMEX3 equivalent) and the predictions matched to them count for spans only. The
-document-creation-time spans of MEANTIME (``dct: true``) are not scored.
+document-creation-time spans of MEANTIME (``dct: true``) are not scored. MEANTIME annotates
+only the title, the creation-time line and the first sentences of each article (one sentence a
+line; no gold timex lies beyond line 6), so predictions after its first six lines are not
+scored either.
 """
 
 from __future__ import annotations
@@ -22,6 +25,23 @@ from dateline.eval.common import (
     span_of,
 )
 
+# set -> number of leading lines that were annotated (the rest of the text was not)
+ANNOTATED_LINES = {"meantime-en": 6}
+
+
+def annotated_end(record: dict[str, Any]) -> int:
+    """Offset where the annotated part of the record's text ends."""
+    text = record.get("text", "")
+    lines = ANNOTATED_LINES.get(record.get("set", ""))
+    if lines is None:
+        return len(text)
+    end = -1
+    for _ in range(lines):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return len(text)
+    return end
+
 
 def _items(spans: list[dict[str, Any]]) -> list[tuple[tuple[int, int], dict[str, Any]]]:
     return [(s, x) for x in spans if (s := span_of(x))]
@@ -34,7 +54,8 @@ def score_times(records: list[dict[str, Any]], predictions: dict[str, dict[str, 
     for record in records:
         pred_json, error = prediction_for(predictions, record["id"])
         gold = _items([t for t in record.get("timexes") or [] if not t.get("dct")])
-        pred = _items(pred_json.get("times") or [])
+        limit = annotated_end(record)
+        pred = [(s, p) for s, p in _items(pred_json.get("times") or []) if s[0] < limit]
 
         exact = match_greedy(gold, pred, lambda g, p: 1.0 if g[0] == p[0] else 0.0)
         strict.add(len(exact), len(pred), len(gold))
@@ -71,5 +92,7 @@ def score_times(records: list[dict[str, Any]], predictions: dict[str, dict[str, 
     counts = {"records": len(records), "gold_timexes": relaxed.gold, "predicted": relaxed.pred,
               "gold_with_value": value_f.gold}
     remarks = ["dct spans excluded; gold without a value counts for spans only"]
+    if any(r.get("set") in ANNOTATED_LINES for r in records):
+        remarks.append("only predictions in the annotated first lines are scored")
     return SetScore(metrics, counts, notes, ("strict_f1", "relaxed_f1", "value_acc", "value_f1"),
                     remarks)
