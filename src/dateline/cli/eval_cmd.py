@@ -88,6 +88,9 @@ def eval_command(settings: Settings, task: str, gold: str | None, shared: str, o
     click.echo(f"stages: {','.join(report.get('stages', []))}; total {report.get('total_seconds', 0):.1f} s")
 
     broken: list[str] = []
+    if pinned is not None and (sample or split) and not check_report:
+        click.echo("floors: not checked on a --sample/--split run (figures are not comparable)")
+        pinned = None
     if pinned is not None:
         broken = check_floors(results, pinned, complete=complete)
         report["floors"] = {"file": floors, "checked": len(pinned), "broken": broken}
