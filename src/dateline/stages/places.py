@@ -191,7 +191,7 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
         spans.append((start, end, t, Query(t, qualifier=qualifier, hint=hint), note))
 
     taken = [(sp[0], sp[1]) for sp in spans]
-    for start, end, t, q, note in _embedded(analysis, gaz):
+    for start, end, t, q, note in _embedded(analysis, gaz) + _mislabelled(analysis, gaz):
         if not any(start < e and end > s for s, e in taken):
             spans.append((start, end, t, q, note))
 
@@ -267,8 +267,36 @@ def _embedded(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int, str, Q
             n, q = found
             s = toks[i].idx
             e = toks[i + n - 1].idx + len(toks[i + n - 1])
-            out.append((s, e, doc.text[s:e], q, f"inside the name '{m.text}'"))
+            whole = n == len(toks) or (n == len(toks) - 1 and toks[0].lower_ == "the")
+            # the whole entity: a place the NER mislabelled ("Karachi" as ORG)
+            out.append((s, e, doc.text[s:e], q, "" if whole else f"inside the name '{m.text}'"))
             i += n
+    return out
+
+
+_TAKE_VERBS = frozenset(["capture", "recapture", "seize", "liberate", "shell", "bomb", "attack",
+                         "storm", "enter", "besiege", "raid", "visit", "reach", "overrun"])
+
+
+def _mislabelled(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int, str, Query, str]]:
+    """PERSON/ORG entities that are places by their syntax: "in Jaffna", "captured Knin"."""
+    doc = analysis.doc
+    out: list[tuple[int, int, str, Query, str]] = []
+    if doc is None:
+        return out
+    for m in analysis.entities:
+        if m.label not in ("PERSON", "ORG") or not gaz.has(m.text):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        locative = (root.dep_ == "pobj" and root.head.lower_ in _STRONG_PREPS) or (
+            root.dep_ == "dobj" and root.head.lemma_.lower() in _TAKE_VERBS)
+        key = fold(m.text)
+        if locative and any(fold(c.name) == key and c.population >= 1000
+                            for c in gaz.lookup(m.text)):
+            out.append((m.start, m.end, m.text, Query(m.text), ""))
     return out
 
 
