@@ -32,6 +32,9 @@ BANDS = 32
 ROWS = NUM_PERM // BANDS
 SHINGLE = 4
 THRESHOLD = 0.7  # estimated Jaccard similarity of shingle sets for "the same story"
+# Below this many shingles (about 40 words) one changed word moves the similarity by 0.1 or
+# more: short texts ("officials met elders from district 4") are copies only when identical.
+MIN_SHINGLES = 40
 _WORD = re.compile(r"\w+")
 
 
@@ -131,7 +134,13 @@ class PendingIndex:
 
 def best(candidates: dict[str, Signature], sig: Signature) -> Match | None:
     """The most similar candidate at or above THRESHOLD (ties: the smallest id)."""
-    scored = sorted(((-sig.similarity(s), a) for a, s in candidates.items()))
+    scored = sorted((-sig.similarity(s), a) for a, s in candidates.items()
+                    if _enough(sig, s))
     if scored and -scored[0][0] >= THRESHOLD:
         return Match(scored[0][1], -scored[0][0])
     return None
+
+
+def _enough(a: Signature, b: Signature) -> bool:
+    """Long enough for a fuzzy match, or identical."""
+    return min(a.shingles, b.shingles) >= MIN_SHINGLES or bool(np.array_equal(a.values, b.values))

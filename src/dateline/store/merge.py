@@ -266,9 +266,9 @@ def find_original(conn: sqlite3.Connection, sig: object, exclude_id: str) -> tup
     assert isinstance(sig, Signature)
     keys = sig.band_keys()
     rows = conn.execute(
-        f"SELECT DISTINCT a.article_id, s.minhash FROM article_bands b "
+        f"SELECT DISTINCT a.article_id, s.minhash, s.shingles FROM article_bands b "
         f"JOIN article_signatures s ON s.article = b.article JOIN articles a ON a.id = b.article "
         f"WHERE b.key IN ({','.join('?' * len(keys))}) AND a.article_id != ?",
         [*keys, exclude_id]).fetchall()
-    match = best({r[0]: Signature.from_blob(r[1]) for r in rows}, sig)
+    match = best({r[0]: Signature.from_blob(r[1], r[2]) for r in rows}, sig)
     return (match.article_id, match.similarity) if match else None

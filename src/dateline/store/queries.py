@@ -9,12 +9,30 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from dateline.errors import InputError
 from dateline.store.actor_base import normalise
+from dateline.store.event_queries import (
+    PERIODS,
+    SORTS,
+    EventFilter,
+    _actor_ids_sql,
+    actor_network,
+    counts,
+    events_where,
+    get_cluster,
+    iter_clusters,
+    list_clusters,
+    list_events,
+    mentions,
+)
 from dateline.store.store import Store
+
+__all__ = ["PERIODS", "SORTS", "EventFilter", "actor_network", "check_date", "counts",
+           "get_actor", "get_article", "get_cluster", "iter_clusters", "list_actors",
+           "list_articles", "list_clusters", "list_events", "list_failures", "list_quotes",
+           "mentions", "stats"]
 
 
 def _all(store: Store, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
@@ -120,7 +138,7 @@ def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
         a["aliases"] = json.loads(a["aliases"])
         a["mentions"] = mentions.get(a.pop("row"), [])
     art["actors"] = actors
-    art["events"] = _events(store, "e.article = ?", [row], limit=None)
+    art["events"] = events_where(store, "e.article = ?", [row], limit=None)
     art["quotes"] = _quotes(store, "q.article = ?", [row], limit=None)
     art["times"] = _all(store, "SELECT start_char AS start, end_char AS end, text, type, value, "
                                "precision, anchored FROM times WHERE article = ? ORDER BY start_char",
@@ -172,81 +190,9 @@ def get_actor(store: Store, actor_id: int) -> dict[str, Any] | None:
         FROM article_actors x JOIN articles a ON a.id = x.article
         LEFT JOIN actor_mentions m ON m.article_actor = x.id
         WHERE x.actor = ? GROUP BY x.id ORDER BY a.date, a.id""", (actor_id,))
-    actor["events"] = _events(store, "(e.source_base = ? OR e.target_base = ?)",
-                              [actor_id, actor_id], limit=500)
+    actor["events"] = events_where(store, "(e.source_base = ? OR e.target_base = ?)",
+                                  [actor_id, actor_id], limit=500)
     return actor
-
-
-# --- events -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class EventFilter:
-    actor: str | None = None  # base actor id, or a name / alias (substring)
-    code: str | None = None  # CAMEO code prefix: "04" matches 040..046x
-    plover: str | None = None
-    since: str | None = None  # event date (or the article date when the event has none)
-    until: str | None = None
-    country: str | None = None  # source or target country (ISO alpha-3) or code prefix
-    article: str | None = None
-    limit: int | None = 100
-
-
-def _actor_ids_sql(value: str) -> tuple[str, list[Any]]:
-    if value.isdigit():
-        return "?", [int(value)]
-    return (("SELECT id FROM actor_base WHERE norm LIKE ? "
-            "UNION SELECT actor FROM actor_aliases WHERE norm LIKE ?"), [_like(value)] * 2)
-
-
-def list_events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-    flt = flt or EventFilter()
-    clauses, params = [], []
-    if flt.actor:
-        sub, sub_params = _actor_ids_sql(flt.actor)
-        clauses.append(f"(e.source_base IN ({sub}) OR e.target_base IN ({sub}))")
-        params += sub_params * 2
-    if flt.code:
-        clauses.append("e.cameo LIKE ?")
-        params.append(flt.code.strip() + "%")
-    if flt.plover:
-        clauses.append("e.plover_type = ?")
-        params.append(flt.plover.upper())
-    if flt.since:
-        clauses.append("e.date_hi >= ?")
-        params.append(check_date(flt.since, "--since"))
-    if flt.until:
-        clauses.append("e.date_lo <= ?")
-        # "2016-11" as an upper bound means up to the end of November
-        until = check_date(flt.until, "--until")
-        params.append(until if until and len(until) == 10 else f"{until}-99")
-    if flt.country:
-        c = flt.country.upper()
-        clauses.append("(sb.country = ? OR tb.country = ? OR e.source_code LIKE ? "
-                       "OR e.target_code LIKE ?)")
-        params += [c, c, c + "%", c + "%"]
-    if flt.article:
-        clauses.append("a.article_id = ?")
-        params.append(flt.article)
-    return _events(store, " AND ".join(clauses) or "1", params, flt.limit)
-
-
-def _events(store: Store, where: str, params: list[Any], limit: int | None) -> list[dict[str, Any]]:
-    rows = _all(store, f"""
-        SELECT e.id, a.article_id AS article, COALESCE(e.date_value, e.date_lo) AS date,
-               e.cameo, e.goldstein, e.quad_class, e.plover_type, e.plover_mode, e.plover_context,
-               e.source_base AS source_id, COALESCE(sb.name, e.source_text) AS source,
-               e.source_code, e.target_base AS target_id, COALESCE(tb.name, e.target_text) AS target,
-               e.target_code, e.trigger_text AS trigger, e.trigger_start, e.trigger_end,
-               e.negated, e.modality, e.date_text, e.date_precision, e.place_name AS place,
-               e.place_country, e.place_lat, e.place_lon, e.confidence, e.rule, e.issue,
-               e.sentence_start, e.sentence_end, e.sentence_text AS sentence, e.quote_idx AS quote
-        FROM events e JOIN articles a ON a.id = e.article
-        LEFT JOIN actor_base sb ON sb.id = e.source_base
-        LEFT JOIN actor_base tb ON tb.id = e.target_base
-        WHERE {where} ORDER BY date, a.article_id, e.idx {'LIMIT ?' if limit else ''}""",
-                [*params, limit] if limit else params)
-    for r in rows:
-        r["negated"] = bool(r["negated"])
-    return rows
 
 
 # --- quotes -------------------------------------------------------------------------------
