@@ -232,6 +232,9 @@ def load_gazetteer(dump: str | None = None, cache: bool = True) -> Gazetteer:
             with tmp.open("wb") as fh:
                 pickle.dump(cols, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
+            for old in path.parent.glob("gazetteer-*.pickle"):
+                if old != path:  # built from older sources: never read again
+                    old.unlink(missing_ok=True)
         except OSError:
             pass  # read-only home: keep the in-memory index
     return Gazetteer(cols)
