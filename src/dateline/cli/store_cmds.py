@@ -1,4 +1,5 @@
-"""Store commands: `ingest`, `stats`, `articles`, `show`, `actors`, `actor`, `events`, `quotes`.
+"""Store commands: `ingest`, `stats`, `articles`, `show`, `actors`, `actor`, `events`,
+`clusters`, `cluster`, `counts`, `quotes`.
 
 A thin layer: options are parsed here, the work is done by ``dateline.store`` (ingest runs,
 ``queries``), and user errors are DatelineErrors that ``main()`` prints as one line.
@@ -219,31 +220,140 @@ def actor(settings: Settings, actor_id: str, fmt: str) -> None:
     click.echo(json.dumps(found, ensure_ascii=False) if fmt == "json" else render_actor(found))
 
 
-@click.command()
-@click.option("--actor", "actor_", help="Actor id or part of a name (source or target).")
-@click.option("--code", help="CAMEO code or prefix: 04 matches 040-046.")
-@click.option("--plover", help="PLOVER event type, e.g. CONSULT.")
-@click.option("--since", help="Events on or after this date (YYYY-MM-DD, YYYY-MM, YYYY).")
-@click.option("--until", help="Events on or before this date.")
-@click.option("--country", help="Source or target country (alpha-3), e.g. IRN.")
-@click.option("--article", help="Only events of this article id.")
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
-@_format_option
-@click.pass_obj
-def events(settings: Settings, actor_: str | None, code: str | None, plover: str | None,
-           since: str | None, until: str | None, country: str | None, article: str | None,
-           limit: int, fmt: str) -> None:
-    """List events; dates are event dates (the article date when the text gives none)."""
+def event_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The event filters shared by `events`, `clusters`, `counts` and `export`."""
+    options = [
+        click.option("--actor", "actor_", help="Actor id or part of a name or alias (source or target)."),
+        click.option("--actor-code", help="Source or target actor code prefix, e.g. IRNGOV, IRN."),
+        click.option("--sector", help="Source or target agent code, e.g. GOV, MIL."),
+        click.option("--country", help="Source or target country (alpha-3), e.g. IRN."),
+        click.option("--code", help="CAMEO code or prefix: 04 matches 040-046."),
+        click.option("--plover", help="PLOVER event type, e.g. CONSULT."),
+        click.option("--quad", "quad_class", type=click.IntRange(1, 4), help="QuadClass 1-4."),
+        click.option("--goldstein-min", type=float, help="Lowest Goldstein value."),
+        click.option("--goldstein-max", type=float, help="Highest Goldstein value."),
+        click.option("--since", help="Events on or after this date (YYYY-MM-DD, YYYY-MM, YYYY)."),
+        click.option("--until", help="Events on or before this date."),
+        click.option("--place-country", help="Country of the event place (alpha-2), e.g. IR."),
+        click.option("--near", help="LAT,LON,KM: event places within KM of a point."),
+        click.option("--outlet", help="Article source or URL host (part of it)."),
+        click.option("--text", help="Words that must all occur in the event's sentence (FTS)."),
+        click.option("--article", help="Only events of this article id."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def filter_from(options: dict[str, Any], limit: int | None = None, offset: int = 0,
+                sort: str = "date") -> Any:  # -> queries.EventFilter
+    """An EventFilter from the options of ``event_filter_options``."""
     from dateline.store import queries
 
-    flt = queries.EventFilter(actor=actor_, code=code, plover=plover,
-                              since=queries.check_date(since, "--since"),
-                              until=queries.check_date(until, "--until"),
-                              country=country, article=article, limit=limit)
+    near = None
+    if options.get("near"):
+        try:
+            lat, lon, km = (float(x) for x in options["near"].split(","))
+        except ValueError:
+            raise InputError(f"--near: expected LAT,LON,KM, got {options['near']!r}") from None
+        near = (lat, lon, km)
+    return queries.EventFilter(
+        actor=options.get("actor_"), actor_code=options.get("actor_code"),
+        sector=options.get("sector"), country=options.get("country"), code=options.get("code"),
+        plover=options.get("plover"), quad_class=options.get("quad_class"),
+        goldstein_min=options.get("goldstein_min"), goldstein_max=options.get("goldstein_max"),
+        since=queries.check_date(options.get("since"), "--since"),
+        until=queries.check_date(options.get("until"), "--until"),
+        place_country=options.get("place_country"), near=near, outlet=options.get("outlet"),
+        text=options.get("text"), article=options.get("article"),
+        limit=limit, offset=offset, sort=sort)
+
+
+_SORT = click.Choice(["date", "-date", "goldstein", "-goldstein", "confidence", "-confidence",
+                      "mentions", "-mentions"])
+
+
+@click.command()
+@event_filter_options
+@click.option("--merged", is_flag=True, help="Merged events (one per real-world event) instead.")
+@click.option("--sort", type=_SORT, default="date", show_default=True, help="Order ('-': descending).")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows.")
+@_format_option
+@click.pass_obj
+def events(settings: Settings, merged: bool, sort: str, limit: int, offset: int, fmt: str,
+           **options: Any) -> None:
+    """List events; dates are event dates (the article date when the text gives none).
+
+    Each event shows the merged event it belongs to (CLUSTER) and that event's mention count;
+    --merged lists merged events instead (as `dateline clusters`)."""
+    from dateline.store import queries
+
+    flt = filter_from(options, limit, offset, sort)
     with _open(settings) as store:
-        rows = queries.list_events(store, flt)
-    _emit(rows, ["date", "cameo", "plover_type", "source", "source_code", "target",
-                 "target_code", "trigger", "article"], fmt)
+        if merged:
+            rows = queries.list_clusters(store, flt)
+            columns = _CLUSTER_COLUMNS
+        else:
+            rows = queries.list_events(store, flt)
+            columns = ["date", "cameo", "plover_type", "source", "source_code", "target",
+                       "target_code", "trigger", "article", "cluster", "num_mentions"]
+    _emit(rows, columns, fmt)
+
+
+_CLUSTER_COLUMNS = ["id", "date", "cameo", "plover_type", "source", "target", "place",
+                    "num_mentions", "num_sources", "num_articles", "trigger"]
+
+
+@click.command()
+@event_filter_options
+@click.option("--sort", type=_SORT, default="date", show_default=True, help="Order ('-': descending).")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows.")
+@_format_option
+@click.pass_obj
+def clusters(settings: Settings, sort: str, limit: int, offset: int, fmt: str,
+             **options: Any) -> None:
+    """List merged events: one row per real-world event with its mention, source and article
+    counts (a merged event matches when one of its mentions does)."""
+    from dateline.store import queries
+
+    with _open(settings) as store:
+        rows = queries.list_clusters(store, filter_from(options, limit, offset, sort))
+    _emit(rows, _CLUSTER_COLUMNS, fmt)
+
+
+@click.command()
+@click.argument("cluster_id", type=int)
+@click.pass_obj
+def cluster(settings: Settings, cluster_id: int) -> None:
+    """Show one merged event as JSON with every mention and why it was merged."""
+    from dateline.store import queries
+
+    with _open(settings) as store:
+        found = queries.get_cluster(store, cluster_id)
+    if found is None:
+        raise DatelineError(f"no merged event {cluster_id} in {settings.db} (see `dateline clusters`)")
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+
+
+@click.command()
+@event_filter_options
+@click.option("--by", type=click.Choice(["day", "week", "month", "year", "pair"]), default="month",
+              show_default=True, help="Period, or (source, target) actor pair.")
+@click.option("--merged", is_flag=True, help="Count merged events (and their mentions).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows.")
+@_format_option
+@click.pass_obj
+def counts(settings: Settings, by: str, merged: bool, limit: int | None, fmt: str,
+           **options: Any) -> None:
+    """Count events per day, week, month, year or actor pair, with the mean Goldstein value."""
+    from dateline.store import queries
+
+    with _open(settings) as store:
+        rows = queries.counts(store, by, filter_from(options, limit), merged=merged)
+    key = ["source", "target"] if by == "pair" else ["period"]
+    _emit(rows, [*key, "events", *(["mentions"] if merged else []), "goldstein_mean"], fmt)
 
 
 @click.command()
@@ -264,4 +374,4 @@ def quotes(settings: Settings, speaker: str | None, search: str | None, article:
     _emit(rows, ["date", "speaker", "direct", "content", "article"], fmt)
 
 
-COMMANDS = [ingest, stats, articles, show, actors, actor, events, quotes]
+COMMANDS = [ingest, stats, articles, show, actors, actor, events, clusters, cluster, counts, quotes]

@@ -210,6 +210,8 @@ _CLUSTER_SELECT = """
            tb.kind AS target_kind,
            e.place_name AS place, e.place_geonameid AS place_geonameid, e.place_country,
            e.place_lat, e.place_lon,
+           (SELECT p.feature FROM places p WHERE p.article = e.article
+             AND p.geonameid = e.place_geonameid LIMIT 1) AS place_feature,
            c.num_mentions, c.num_sources, c.num_articles, e.confidence,
            e.trigger_text AS trigger, e.sentence_text AS sentence,
            a.article_id AS article, a.url, a.source AS outlet, a.stored_at,
@@ -286,6 +288,8 @@ def mentions(store: Store, clusters: list[int] | None = None, flt: EventFilter |
         SELECT m.cluster, m.event, m.copy, a.article_id AS article, a.date AS article_date,
                a.source AS outlet, a.url, a.stored_at, length(a.text) AS doc_len,
                c.date_lo AS event_date,
+               (SELECT x.stored_at FROM events y JOIN articles x ON x.id = y.article
+                 WHERE y.id = c.anchor) AS event_added,
                (SELECT s.idx FROM sentences s WHERE s.article = e.article
                  AND s.start_char <= e.trigger_start ORDER BY s.start_char DESC LIMIT 1) AS sentence_idx,
                m.sentence_start, m.sentence_end, m.trigger_start, m.trigger_end,
