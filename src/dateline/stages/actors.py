@@ -189,6 +189,9 @@ class _Reader:
             known = self.kb.lookup(span.text)
             if known is None or (known.context and not set(known.context) & self.named):
                 continue
+            if known.kind == "none":  # "UTC", "COVID-19": the NER's, never an actor
+                consumed.append((start, end))
+                continue
             if any(s <= start and end <= t and (s, t) != (start, end) for s, t, _ in cores):
                 continue  # part of a longer name ("Kurdistan" in "Patriotic Union of Kurdistan")
             person = any(e.label == "PERSON" and e.start <= start < e.end for e in ents)
