@@ -123,3 +123,20 @@ def test_eval_scores_saved_predictions_and_writes_the_report(tmp_path, monkeypat
     assert entry["metrics"]["acc@161km"] == 0.5
     assert entry["worst"][0]["misses"] == ["TEHRAN"]
     assert report["floors"]["broken"]
+
+
+def test_writing_floors_never_lowers_an_existing_floor(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"results": {"times/gum-news": {
+        "task": "times", "set": "gum-news", "counts": {"records": 1}, "runtime_seconds": 0.0,
+        "headline": ["relaxed_f1", "strict_f1"],
+        "metrics": {"relaxed_f1": 0.50, "strict_f1": 0.90}}}}), encoding="utf-8")
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"times/gum-news/relaxed_f1": 0.70,
+                                  "times/gum-news/strict_f1": 0.10}), encoding="utf-8")
+    with pytest.raises(SystemExit):  # relaxed_f1 is below its floor: the run fails ...
+        main(["eval", "all", "--check", str(report), "--floors", str(floors),
+              "--write-floors", str(floors)])
+    assert load_floors(floors) == {"times/gum-news/relaxed_f1": 0.70,  # ... and keeps it
+                                   "times/gum-news/strict_f1": 0.88}

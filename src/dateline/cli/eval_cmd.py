@@ -36,7 +36,7 @@ TASK_NAMES = ("events", "quotes", "times", "places", "entities", "event-location
               help="Worker processes for the larger sets.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @click.option("--write-floors", type=click.Path(dir_okay=False),
-              help="Write floors at today's figures minus 0.02 to this file (raise them, never lower).")
+              help="Write floors at today's figures minus 0.02 to this file; existing higher floors are kept.")
 @click.pass_obj
 def eval_command(settings: Settings, task: str, gold: str | None, shared: str, output: str | None,
                  floors: str | None, predictions: str | None, save_predictions: str | None,
@@ -98,7 +98,11 @@ def eval_command(settings: Settings, task: str, gold: str | None, shared: str, o
         write_report(output, report)
         click.echo(f"report written to {output}")
     if write_floors:
-        Path(write_floors).write_text(json.dumps(suggest_floors(results), indent=1) + "\n",
+        suggested = suggest_floors(results)
+        if Path(write_floors).exists():  # floors are raised, never lowered
+            for key, value in load_floors(write_floors).items():
+                suggested[key] = max(value, suggested.get(key, value))
+        Path(write_floors).write_text(json.dumps(dict(sorted(suggested.items())), indent=1) + "\n",
                                       encoding="utf-8")
         click.echo(f"suggested floors written to {write_floors}")
     if broken:

@@ -66,7 +66,6 @@ class Job:
     path: Path
     records: list[dict[str, Any]]
     subset: str
-    reference: bool = False
 
     @property
     def key(self) -> str:
@@ -238,7 +237,7 @@ def evaluate(jobs: list[Job], settings: Settings, predictions: Path | None = Non
         score = scorer(job.records, outputs)
         results[job.key] = result_entry(job.task, job.set_name, score, source=str(job.path),
                                         subset=job.subset, seconds=seconds + time.perf_counter() - t,
-                                        stages=stages, reference=job.reference)
+                                        stages=stages)
         log(f"done {job.key}: {len(job.records)} records, {results[job.key]['runtime_seconds']:.1f} s")
 
     stages: list[str] = []
