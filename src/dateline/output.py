@@ -59,6 +59,7 @@ def event_json(e: Event) -> dict[str, Any]:
         "place": None if e.place is None else {
             "name": e.place.name, "geonameid": e.place.geonameid, "lat": e.place.lat,
             "lon": e.place.lon, "country": e.place.country, "basis": e.place.basis,
+            "start": e.place.start, "end": e.place.end,
         },
         "confidence": round(e.confidence, 3),
         "rule": e.rule,
