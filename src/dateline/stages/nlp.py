@@ -115,4 +115,7 @@ def _repair(ent: Any, surnames: set[str]) -> str | None:
         if (label == "ORG" and ent.end < len(doc) and doc[ent.end].lower_ in _TITLE_AFTER
                 and ent[0].is_title):
             return None
+        if (label == "ORG" and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
+                and doc[ent.start - 2].lower_ in _TITLE_AFTER):
+            return None  # "State" in "Secretary of State"
     return label
