@@ -240,8 +240,11 @@ def list_clusters(store: Store, flt: EventFilter | None = None) -> list[dict[str
     flt = flt or EventFilter()
     clause, params = _cluster_ids(flt)
     page, page_params = _page(flt)
-    rows = _rows(store, f"{_CLUSTER_SELECT} WHERE {clause} ORDER BY {_order(flt.sort, True)} {page}",
-                 [*params, *page_params])
+    return _tidy(_rows(store, f"{_CLUSTER_SELECT} WHERE {clause} "
+                              f"ORDER BY {_order(flt.sort, True)} {page}", [*params, *page_params]))
+
+
+def _tidy(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in rows:
         r["negated"] = bool(r["negated"])
         r["is_root"] = bool(r["is_root"])
@@ -252,16 +255,17 @@ def list_clusters(store: Store, flt: EventFilter | None = None) -> list[dict[str
 
 def iter_clusters(store: Store, flt: EventFilter | None = None, page: int = 5000
                   ) -> Iterator[dict[str, Any]]:
-    """All merged events matching ``flt`` (its limit ignored), fetched a page at a time."""
-    base = flt or EventFilter()
-    offset = 0
+    """All merged events matching ``flt`` (its limit, offset and sort ignored) in id order,
+    fetched a page at a time by id (no OFFSET scans on large stores)."""
+    clause, params = _cluster_ids(flt or EventFilter())
+    last = 0
     while True:
-        rows = list_clusters(store, EventFilter(**{**base.__dict__, "limit": page,
-                                                   "offset": offset, "sort": "date"}))
+        rows = _tidy(_rows(store, f"{_CLUSTER_SELECT} WHERE {clause} AND c.id > ? "
+                                  f"ORDER BY c.id LIMIT ?", [*params, last, page]))
         yield from rows
         if len(rows) < page:
             return
-        offset += page
+        last = rows[-1]["id"]
 
 
 def get_cluster(store: Store, cluster: int) -> dict[str, Any] | None:
