@@ -348,3 +348,26 @@ def test_meantime_predictions_beyond_the_annotated_lines_are_not_scored():
     assert score_times(gold, preds).metrics["strict_p"] == 1.0
     gold[0]["set"] = "other"
     assert score_times(gold, preds).metrics["strict_p"] == 0.5
+
+
+def test_times_prediction_on_a_dct_span_is_neither_right_nor_wrong():
+    # the creation-time gold is left out, so a prediction there cannot be a false positive
+    dct = span(TIME_TEXT, "March 3, 2024")
+    preds = {"x:1": {"times": [{**dct, "type": "DATE", "value": "2024-03-03"},
+                               *[t for t in times_gold()[0]["timexes"] if not t.get("dct")]]}}
+    m = score_times(times_gold(), preds).metrics
+    assert m["strict_p"] == m["relaxed_p"] == m["value_p"] == 1.0
+
+
+def test_times_calendar_only_gold_leaves_unmatched_durations_and_vague_refs_unscored():
+    text = "Rebels held the town for two weeks and now control the road, officials said on Friday."
+    gold = [{"id": "g:1", "set": "gum-news", "text": text, "timexes": [
+        {**span(text, "Friday"), "type": "DATE", "value": "2024-03-01"}]}]
+    preds = {"g:1": {"times": [
+        {**span(text, "two weeks"), "type": "DURATION", "value": "P2W"},
+        {**span(text, "now"), "type": "DATE", "value": "PRESENT_REF"},
+        {**span(text, "town"), "type": "DATE", "value": "XXXX-XX-XX"},  # a real false positive
+        {**span(text, "Friday"), "type": "DATE", "value": "2024-03-01"}]}}
+    assert score_times(gold, preds).metrics["relaxed_p"] == 0.5
+    gold[0]["set"] = "meantime-en"  # TimeML gold annotates durations: they count there
+    assert score_times(gold, preds).metrics["relaxed_p"] == 0.25

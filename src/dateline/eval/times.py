@@ -7,7 +7,13 @@ exact TIMEX3 equivalent) and the predictions matched to them count for spans onl
 document-creation-time spans of MEANTIME (``dct: true``) are not scored. MEANTIME annotates
 only the title, the creation-time line and the first sentences of each article (one sentence a
 line; no gold timex lies beyond line 6), so predictions after its first six lines are not
-scored either.
+scored either. A prediction on a creation-time span is not scored: the gold there is left out, so
+the prediction can be neither right nor wrong.
+
+GUM marks calendar dates only (``<date when|from|to|notBefore|notAfter>``, no DURATION/SET
+typing): a predicted DURATION or SET, or a vague ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``
+("now", "recently"), is scored when it overlaps a gold date and otherwise left out, since the
+scheme never annotates such expressions and cannot call them false.
 """
 
 from __future__ import annotations
@@ -27,6 +33,9 @@ from dateline.eval.common import (
 
 # set -> number of leading lines that were annotated (the rest of the text was not)
 ANNOTATED_LINES = {"meantime-en": 6}
+# sets whose gold marks calendar dates only (see the module doc)
+CALENDAR_ONLY = {"gum-news"}
+_VAGUE_REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
 def annotated_end(record: dict[str, Any]) -> int:
@@ -47,6 +56,24 @@ def _items(spans: list[dict[str, Any]]) -> list[tuple[tuple[int, int], dict[str,
     return [(s, x) for x in spans if (s := span_of(x))]
 
 
+def _calendar_free(pred: dict[str, Any]) -> bool:
+    """A prediction a calendar-dates-only scheme cannot annotate: a duration, set or vague ref."""
+    return pred.get("type") in ("DURATION", "SET") or pred.get("value") in _VAGUE_REFS
+
+
+def _scored_predictions(record: dict[str, Any], pred: list[tuple[tuple[int, int], dict[str, Any]]],
+                        gold: list[tuple[tuple[int, int], dict[str, Any]]]
+                        ) -> list[tuple[tuple[int, int], dict[str, Any]]]:
+    """The predictions that count: not on a creation-time span, and in a calendar-only set not
+    a duration/set/vague reference unless it overlaps a gold span."""
+    dct = [s for s, _ in _items([t for t in record.get("timexes") or [] if t.get("dct")])]
+    out = [(s, p) for s, p in pred if not any(overlap(d, s) > 0 for d in dct)]
+    if record.get("set") in CALENDAR_ONLY:
+        out = [(s, p) for s, p in out
+               if not _calendar_free(p) or any(overlap(g, s) > 0 for g, _ in gold)]
+    return out
+
+
 def score_times(records: list[dict[str, Any]], predictions: dict[str, dict[str, Any]]) -> SetScore:
     strict, relaxed, value_f = PRF(), PRF(), PRF()
     value_acc = Ratio()
@@ -56,6 +83,7 @@ def score_times(records: list[dict[str, Any]], predictions: dict[str, dict[str, 
         gold = _items([t for t in record.get("timexes") or [] if not t.get("dct")])
         limit = annotated_end(record)
         pred = [(s, p) for s, p in _items(pred_json.get("times") or []) if s[0] < limit]
+        pred = _scored_predictions(record, pred, gold)
 
         exact = match_greedy(gold, pred, lambda g, p: 1.0 if g[0] == p[0] else 0.0)
         strict.add(len(exact), len(pred), len(gold))
@@ -91,7 +119,9 @@ def score_times(records: list[dict[str, Any]], predictions: dict[str, dict[str, 
                                         "value_acc": value_acc.value, **value_f.metrics("value")}
     counts = {"records": len(records), "gold_timexes": relaxed.gold, "predicted": relaxed.pred,
               "gold_with_value": value_f.gold}
-    remarks = ["dct spans excluded; gold without a value counts for spans only"]
+    remarks = ["dct spans (gold and predictions) excluded; gold without a value counts for spans only"]
+    if any(r.get("set") in CALENDAR_ONLY for r in records):
+        remarks.append("calendar-dates-only gold: durations, sets and vague refs scored only where they overlap gold")
     if any(r.get("set") in ANNOTATED_LINES for r in records):
         remarks.append("only predictions in the annotated first lines are scored")
     return SetScore(metrics, counts, notes, ("strict_f1", "relaxed_f1", "value_acc", "value_f1"),
