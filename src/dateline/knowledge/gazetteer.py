@@ -109,6 +109,7 @@ class Gazetteer:
             elif f == admin1_code:
                 self._admin1.setdefault((cols.country[i], cols.admin1[i]), i)
         self._grid: dict[tuple[int, int], list[int]] | None = None
+        self._first_words: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self.cols.names)
@@ -148,6 +149,18 @@ class Gazetteer:
 
     def has(self, name: str) -> bool:
         return fold(name) in self.cols.index
+
+    def has_key(self, key: str) -> bool:
+        """``has`` for an already folded name."""
+        return key in self.cols.index
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """First words of the multi-word names: a name scan tries longer n-grams only
+        from these (built on first use, about 0.2 s)."""
+        if self._first_words is None:
+            self._first_words = frozenset(k.split(" ", 1)[0] for k in self.cols.index if " " in k)
+        return self._first_words
 
     def country(self, iso2: str) -> GeoEntry | None:
         i = self._countries.get(iso2.upper())
@@ -193,8 +206,8 @@ def _source_versions(dump: str | None) -> str:
             parts.append(f"{pkg}={version(pkg)}")
         except PackageNotFoundError:
             parts.append(f"{pkg}=?")
-    for name in ("geo_countries.tsv", "geo_admin1.tsv", "geo_admin2.tsv", "geo_aliases.tsv",
-                 "geo_regions.tsv", "countries.tsv"):
+    for name in ("geo_countries.tsv", "geo_admin1.tsv", "geo_admin2.tsv", "geo_admin2_extra.tsv",
+                 "geo_aliases.tsv", "geo_regions.tsv", "countries.tsv"):
         path = data_path(name)
         if path.exists():
             parts.append(f"{name}={hashlib.sha1(path.read_bytes()).hexdigest()[:12]}")

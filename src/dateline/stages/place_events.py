@@ -1,0 +1,127 @@
+"""Event places: where an event happened, chosen from the article's places.
+
+Order of evidence, with the reason kept in ``EventPlace.basis``: ``governing`` (a place the
+trigger governs within its clause: "met in Tehran", "an operation to liberate the city of
+Mosul"), ``sentence`` (another place in the event's sentence that is not one of its actors),
+``dateline`` (for meetings and statements, CAMEO roots 01-05, the place the story was filed
+from), else no place.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from dateline.records import Analysis, Event, EventPlace, Place
+
+_LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "into", "on", "from", "to", "toward", "towards", "over", "along", "off"])
+_STRONG_PREPS = frozenset(["in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"])
+_STATEMENT_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+_CITY_OF = re.compile(r"\b(?:city|town|village|capital|port|province|region)\s+of\s+$", re.IGNORECASE)
+
+
+def _token_at(doc: Any, char: int) -> Any | None:
+    if doc is None or not len(doc):
+        return None
+    i = bisect_right([t.idx for t in doc], char) - 1
+    return doc[i] if i >= 0 else None
+
+
+def span_root(doc: Any, start: int, end: int) -> Any | None:
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else _token_at(doc, start)
+
+
+def _path_to(tok: Any, trigger: Any, max_len: int = 7) -> list[Any] | None:
+    """Tokens from ``tok`` up to ``trigger`` when the trigger governs it within one clause."""
+    path = [tok]
+    cur = tok
+    for _ in range(max_len):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ in ("ccomp", "relcl", "parataxis", "acl:relcl", "csubj") and cur.i != tok.i:
+            return None
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
+            return None
+        if cur.dep_ in ("nsubj", "nsubjpass", "poss") and cur.i != tok.i:
+            return None  # part of an actor's description: "the mayor of Mosul said"
+        cur = cur.head
+        path.append(cur)
+        if cur.i == trigger.i:
+            return path
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "advcl", "acl") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return None  # another clause with its own subject
+    return None
+
+
+def _excluded(place: Place, event: Event) -> bool:
+    for arg in (event.source, event.target):
+        if arg is not None and place.start < arg.end and place.end > arg.start:
+            return True
+    return False
+
+
+def _event_place(p: Place, basis: str) -> EventPlace:
+    return EventPlace(name=p.name, geonameid=p.geonameid, lat=p.lat, lon=p.lon,
+                      country=p.country, start=p.start, end=p.end, basis=basis)
+
+
+def event_place(analysis: Analysis, event: Event) -> EventPlace | None:
+    """Where an event happened: the place its trigger governs ("met in Tehran", "an operation
+    to liberate the city of Mosul"), else a place in its sentence that is not one of its
+    actors, else the dateline for meetings and statements (CAMEO 01-05), else None."""
+    sent_s, sent_e = event.sentence.start, event.sentence.end
+    in_sentence = [p for p in analysis.places
+                   if sent_s <= p.start and p.end <= sent_e and p.lat is not None
+                   and not (p.note or "").startswith(("dateline", "demonym", "inside"))
+                   and not _excluded(p, event)]
+    doc = analysis.doc
+    trigger = span_root(doc, event.trigger.start, event.trigger.end)
+    scored: list[tuple[float, Place]] = []
+    subjects: set[int] = set()
+    if trigger is not None:
+        for p in in_sentence:
+            root = span_root(doc, p.start, p.end)
+            if root is None:
+                continue
+            if root.dep_ in ("nsubj", "nsubjpass") and (root.head.i == trigger.i
+                                                        or (p.note or "").startswith("metonymy")):
+                subjects.add(p.start)
+                continue
+            path = _path_to(root, trigger)
+            if path is None:
+                continue
+            preps = [t.lower_ for t in path[1:-1] if t.dep_ == "prep"]
+            if root.dep_ == "pobj" and root.head.lower_ not in _LOCATIVE_PREPS and not (
+                    root.head.lower_ == "of" and _CITY_OF.search(
+                        analysis.article.text[max(0, p.start - 20):p.start])):
+                continue  # "the security of Iraq", "support for Iran": not where it happened
+            s = 10.0 - len(path)
+            if preps and preps[0] in _STRONG_PREPS:
+                s += 2.0
+            if p.feature in ("city", "admin2"):
+                s += 0.5
+            scored.append((s, p))
+    if scored:
+        return _event_place(max(scored, key=lambda x: (x[0], -x[1].start))[1], "governing")
+    rest = [p for p in in_sentence if p.start not in subjects]
+    if rest:
+        text = analysis.article.text
+
+        def rank(p: Place) -> tuple[int, int, int]:
+            prep = re.search(r"\b(\w+)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", text[max(0, p.start - 30):p.start])
+            locative = bool(prep and prep.group(1).lower() in _STRONG_PREPS)
+            return (0 if locative else 1, 0 if p.feature in ("city", "admin2") else 1,
+                    abs(p.start - event.trigger.start))
+
+        return _event_place(min(rest, key=rank), "sentence")
+    if event.cameo and event.cameo[:2] in _STATEMENT_ROOTS:
+        for p in analysis.places:
+            if (p.note or "").startswith("dateline"):
+                return _event_place(p, "dateline")
+    return None
+

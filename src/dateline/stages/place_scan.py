@@ -1,0 +1,344 @@
+"""Place names the NER did not label as places: datelines inside the text, names inside
+other names ("the Cauvery Management Board"), names labelled PERSON/ORG or not labelled at
+all ("Tamil Nadu said", "travelling to Cirencester").
+
+All scans walk the parsed tokens once and look names up in the gazetteer's dict (no regex
+per gazetteer name). What keeps them precise:
+
+- a name the gazetteer holds as a country, first-level region, county or named region is
+  taken as it stands; a town needs evidence: a locative word before it ("in", "near",
+  "the village of"), a qualifier after it ("Fresno, Calif."), or a large population;
+- towns found with little evidence are *weak*: ``places.find_places`` keeps them only when
+  they resolve into a country the article already places something in;
+- ``geo_stopnames.tsv`` lists names that are also ordinary words or given names ("Reading",
+  "Florence", "Kent"): these need the locative or qualifier evidence, always;
+- a name inside a longer PERSON entity is part of the person's name ("Virginia Woolf"),
+  and words at the start of a sentence count only when the tagger calls them proper nouns.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold
+from dateline.knowledge.geo_resolve import Query
+from dateline.records import Analysis
+from dateline.stages.place_common import (
+    Candidate,
+    abbrev_entry,
+    is_abbrev,
+    qualifier_entry,
+    stopnames,
+)
+
+_CONNECT = frozenset({"and", "of", "de", "del", "la", "al", "el", "-", "&", "du", "des", "upon",
+                      "on", "da", "do", "dos"})
+_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "into", "toward",
+                       "towards", "across", "around", "throughout", "via", "within", "between",
+                       "visit", "visited", "visiting", "reach", "reached", "leave", "left"})
+_PLACE_NOUNS = frozenset({"city", "town", "village", "suburb", "capital", "port", "province",
+                          "region", "district", "state", "county", "island", "area", "outskirts",
+                          "municipality", "neighbourhood", "neighborhood", "township"})
+_NUMERIC = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+_EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+_AREA = ("country", "admin1", "admin2", "continent", "region", "natural")
+# a demonym right before one of these is part of a street or building name ("French Quarter")
+STREET_WORDS = frozenset({"quarter", "street", "avenue", "road", "square", "embassy",
+                          "consulate", "lane", "drive", "boulevard", "way", "market", "hall"})
+_DATELINE_ANY = re.compile(
+    r"(?:^|(?<=[.!?\"”)]\s)|(?<=[.!?\"”)]\s\s))[ \t]*"
+    r"([A-Z][A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+){0,3})"
+    r"(?:,[ ]*([A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2}))?[ ]*"
+    r"(?:\([A-Za-z .]{2,20}\)[ ]*)?(?:—|–|--|-|:)[ ]", re.MULTILINE)
+
+
+def _cap(tok: Any) -> bool:
+    return tok.is_title or (tok.is_upper and len(tok.text) > 1 and tok.is_alpha)
+
+
+def _entity_index(analysis: Analysis, doc: Any) -> dict[int, tuple[str, int, int]]:
+    """Token index -> (label, first token, end token) of the entity it is in."""
+    out: dict[int, tuple[str, int, int]] = {}
+    for m in analysis.entities:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for i in range(span.start, span.end):
+            out[i] = (m.label, span.start, span.end)
+    return out
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and end > s for s, e in taken)
+
+
+def _locative(doc: Any, i: int) -> bool:
+    """The words before token ``i`` say place: "in", "near the", "the village of"."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j < 0:
+        return False
+    w = doc[j].lower_
+    if w in _LOCATIVE:
+        return True
+    return w == "of" and j > 0 and doc[j - 1].lower_ in _PLACE_NOUNS
+
+
+def _after_place_comma(doc: Any, i: int) -> bool:
+    """ "Thruxton, Hampshire": the name follows a comma after a capitalised word."""
+    return i >= 2 and doc[i - 1].text == "," and _cap(doc[i - 2])
+
+
+def _qualifier_after(gaz: Gazetteer, doc: Any, end: int) -> GeoEntry | None:
+    """ "Fresno, Calif.", "Matias Romero, Oaxaca State": the region or country after a comma."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    for n in (3, 2, 1):
+        toks = doc[end + 1:end + 1 + n]
+        if len(toks) < n or not all(_cap(t) or t.text.endswith(".") for t in toks):
+            continue
+        t = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+        t = re.sub(r"\s+(?:State|Province|Region)$", "", t)
+        hit = qualifier_entry(gaz, t)
+        if hit is not None:
+            return hit
+    return None
+
+
+def scan_datelines(analysis: Analysis, gaz: Gazetteer,
+                   taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Datelines anywhere in the text ("BOSTON (Reuters) -", "CAMP MURRAY, Wash. -"): wire
+    pages often hold several stories, or a caption before the story."""
+    out: list[Candidate] = []
+    text = analysis.article.text
+    for m in _DATELINE_ANY.finditer(text):
+        name = m.group(1).rstrip(".-'")
+        if len(name) < 3 or not name.replace(" ", "").replace("-", "").isalpha():
+            continue
+        s = m.start(1)
+        e = s + len(name)
+        if _overlaps(s, e, taken) or not gaz.has(name):
+            continue
+        if not any(c.feature in ("city", "admin1", "country") for c in gaz.lookup(name)):
+            continue
+        qualifier = None
+        if m.group(2):
+            qs = m.start(2)
+            qtext = m.group(2).strip()
+            qualifier = qualifier_entry(gaz, qtext)
+            if qualifier is not None and not _overlaps(qs, qs + len(qtext), taken):
+                out.append(Candidate(qs, qs + len(qtext), qtext, Query(qtext, fixed=qualifier),
+                                     "dateline region"))
+        out.append(Candidate(s, e, name, Query(name, qualifier=qualifier, hint="city"),
+                             "dateline inside the text"))
+    return out
+
+
+def _demonym_ok(doc: Any, i: int, n: int) -> bool:
+    nxt = doc[i + n] if i + n < len(doc) else None
+    return not (nxt is not None and nxt.is_title and nxt.lower_ in STREET_WORDS)
+
+
+def scan_names(analysis: Analysis, gaz: Gazetteer,
+               taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Capitalised names that are in the gazetteer but not in a place entity."""
+    doc = analysis.doc
+    out: list[Candidate] = []
+    if doc is None or not len(doc):
+        return out
+    ents = _entity_index(analysis, doc)
+    stops = stopnames()
+    first_words = gaz.first_words
+    n_tok = len(doc)
+    i = 0
+    while i < n_tok:
+        tok = doc[i]
+        if not _cap(tok) or tok.is_sent_start and tok.pos_ != "PROPN" and not tok.is_upper:
+            i += 1
+            continue
+        ent = ents.get(i)
+        if ent is not None and (ent[0] in _PLACE_LABELS or ent[0] in _NUMERIC):
+            i = ent[2] if ent[0] in _NUMERIC else i + 1
+            continue
+        if _overlaps(tok.idx, tok.idx + len(tok), taken):
+            i += 1
+            continue
+        found = _match_at(gaz, doc, i, ents, stops, first_words)
+        if found is None:
+            i += 1
+            continue
+        n, cand = found
+        if not _overlaps(cand.start, cand.end, taken):
+            out.append(cand)
+        i += n
+    return out
+
+
+def _match_at(gaz: Gazetteer, doc: Any, i: int, ents: dict[int, tuple[str, int, int]],
+              stops: dict[str, str], first_words: frozenset[str]
+              ) -> tuple[int, Candidate] | None:
+    first = doc[i]
+    max_n = 4 if fold(first.text) in first_words else 1
+    for n in range(max_n, 0, -1):
+        toks = doc[i:i + n]
+        if len(toks) < n or not _cap(toks[-1]):
+            continue
+        if n > 1 and not all(_cap(t) or t.lower_ in _CONNECT for t in toks):
+            continue
+        if any(t.whitespace_ == "" and t.text != "-" and doc[t.i + 1].text != "-"
+               for t in toks[:-1]):
+            continue  # words of a name are apart or hyphenated ("Nagorno-Karabakh")
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        text = doc.text[s:e]
+        ent = ents.get(i)
+        if ent is not None and (ent[1] < i or ent[2] > i + n) and (
+                ent[0] == "PERSON" or ent[0] in _EMBEDDING_LABELS):
+            continue  # part of a longer name: the person's, or the embedded scan's
+        if first.is_upper and len(first.text) > 1:
+            if n > 1 or not is_abbrev(text) or _shouting(doc, i):
+                continue
+            hit = abbrev_entry(gaz, text)
+            if hit is not None and hit.feature in ("country", "admin1", "region"):
+                return n, Candidate(s, e, text, Query(text, fixed=hit))
+            continue
+        demonym = gaz.lookup_demonym(text) if n <= 2 else None
+        if demonym is not None and first.pos_ in ("ADJ", "PROPN", "NOUN") and _demonym_ok(doc, i, n):
+            return n, Candidate(s, e, text, Query(text, fixed=demonym), "demonym")
+        key = fold(text)
+        if not gaz.has_key(key):
+            continue
+        cand = _judge(gaz, doc, i, n, s, e, text, key, ent, stops)
+        if cand is not None:
+            return n, cand
+    return None
+
+
+def _shouting(doc: Any, i: int) -> bool:
+    """An all-caps stretch (a headline): "US" there may be the pronoun."""
+    lo, hi = max(0, i - 3), min(len(doc), i + 4)
+    return sum(1 for t in doc[lo:hi] if t.is_upper and t.is_alpha) >= 3
+
+
+def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, key: str,
+           ent: tuple[str, int, int] | None, stops: dict[str, str]) -> Candidate | None:
+    cands = [c for c in gaz.lookup(text) if c.feature != "city" or fold(c.name) == key]
+    if not cands:
+        return None
+    if not any(t.pos_ == "PROPN" for t in doc[i:i + n]) and not doc[i].is_title:
+        return None
+    locative = _locative(doc, i)
+    qualifier = _qualifier_after(gaz, doc, i + n)
+    listed = _after_place_comma(doc, i)
+    ordinary = key in stops or (n == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN")
+    if ordinary and not (locative or qualifier is not None):
+        return None
+    area = any(c.feature in _AREA for c in cands)
+    if area and (ent is None or ent[0] != "PERSON" or locative or listed or n > 1):
+        return Candidate(s, e, text, Query(text, qualifier=qualifier))
+    pop = max((c.population for c in cands if c.feature == "city"), default=0)
+    if qualifier is not None and pop >= 500:
+        return Candidate(s, e, text, Query(text, qualifier=qualifier))
+    if (locative or listed) and pop >= 1000:
+        return Candidate(s, e, text, Query(text), weak=pop < 100_000)
+    if ent is not None and ent[0] == "PERSON":
+        return None
+    if pop >= 15_000:
+        return Candidate(s, e, text, Query(text), weak=True)
+    return None
+
+
+def scan_embedded(analysis: Analysis, gaz: Gazetteer) -> list[Candidate]:
+    """Places inside other names ("the Washington Post", "Cavan County Council"): countries,
+    regions, counties, demonyms and cities; towns under 100,000 are weak."""
+    doc = analysis.doc
+    out: list[Candidate] = []
+    if doc is None:
+        return out
+    stops = stopnames()
+    for m in analysis.entities:
+        if m.label not in _EMBEDDING_LABELS:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        toks = list(span)
+        i = 0
+        while i < len(toks):
+            found = _embedded_at(gaz, doc, toks, i, stops)
+            if found is None:
+                i += 1
+                continue
+            n, q, weak = found
+            s = toks[i].idx
+            e = toks[i + n - 1].idx + len(toks[i + n - 1])
+            whole = n == len(toks) or (n == len(toks) - 1 and toks[0].lower_ == "the")
+            # the whole entity: a place the NER mislabelled ("Karachi" as ORG)
+            out.append(Candidate(s, e, doc.text[s:e], q,
+                                 "" if whole else f"inside the name '{m.text}'", weak))
+            i += n
+    return out
+
+
+def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[str, str]
+                 ) -> tuple[int, Query, bool] | None:
+    for n in (3, 2, 1):
+        grams = toks[i:i + n]
+        if len(grams) < n or not all(t.is_title or t.is_upper for t in grams):
+            continue
+        t = doc.text[grams[0].idx:grams[-1].idx + len(grams[-1])]
+        if is_abbrev(t):
+            entry = abbrev_entry(gaz, t)
+            if entry is not None and entry.feature in ("country", "admin1", "region"):
+                return n, Query(t, fixed=entry), False
+            continue
+        key = fold(t)
+        if key in stops:
+            continue
+        demonym = gaz.lookup_demonym(t)
+        if demonym is not None:
+            nxt = toks[i + n] if i + n < len(toks) else None
+            if nxt is not None and nxt.lower_ in STREET_WORDS:
+                return None
+            return n, Query(t, fixed=demonym), False
+        if not gaz.has_key(key):
+            continue
+        cands = [c for c in gaz.lookup(t) if fold(c.name) == key or c.feature in _AREA]
+        if any(c.feature in _AREA for c in cands):
+            return n, Query(t), False
+        pop = max((c.population for c in cands if c.feature == "city"), default=0)
+        if pop >= 100_000:
+            return n, Query(t), False
+        if pop >= 5_000:
+            return n, Query(t), True
+    return None
+
+
+_TAKE_VERBS = frozenset(["capture", "recapture", "seize", "liberate", "shell", "bomb", "attack",
+                         "storm", "enter", "besiege", "raid", "visit", "reach", "overrun"])
+_STRONG_PREPS = frozenset(["in", "at", "near", "outside", "inside", "within", "throughout",
+                           "across", "around"])
+
+
+def scan_mislabelled(analysis: Analysis, gaz: Gazetteer) -> list[Candidate]:
+    """PERSON/ORG entities that are places by their syntax: "in Jaffna", "captured Knin"."""
+    doc = analysis.doc
+    out: list[Candidate] = []
+    if doc is None:
+        return out
+    for m in analysis.entities:
+        if m.label not in ("PERSON", "ORG") or not gaz.has(m.text):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        locative = (root.dep_ == "pobj" and root.head.lower_ in _STRONG_PREPS) or (
+            root.dep_ == "dobj" and root.head.lemma_.lower() in _TAKE_VERBS)
+        key = fold(m.text)
+        if locative and any(fold(c.name) == key and c.population >= 1000
+                            for c in gaz.lookup(m.text)):
+            out.append(Candidate(m.start, m.end, m.text, Query(m.text)))
+    return out
