@@ -125,3 +125,21 @@ def test_mention_offsets_are_exact(run_text):
     assert ruto.code == "KENGOV" and ruto.role == "President"
     abiy = _by_name(analysis.actors, "Abiy Ahmed")
     assert abiy.code == "ETHGOV" and abiy.role == "Prime Minister"
+
+
+def test_well_known_figure_takes_country_from_the_persons_table(run_text):
+    actors = _actors(run_text, "President Museveni said on Monday the vote would go ahead.")
+    museveni = next(a for a in actors if "Museveni" in a.name)
+    assert museveni.country == "UGA" and museveni.code == "UGAGOV"
+
+
+def test_titled_person_takes_the_only_country_of_the_sentence(run_text):
+    actors = _actors(run_text, "Defence Minister Jean Dupuis said France would send 400 "
+                               "soldiers to the mission.")
+    dupuis = _by_name(actors, "Jean Dupuis")
+    assert dupuis.country == "FRA" and dupuis.code == "FRAGOV"
+
+
+def test_country_part_of_codes_is_iso3(run_text):
+    actors = _actors(run_text, "Romanian police detained 12 people in Bucharest.")
+    assert any(a.code == "ROUCOP" for a in actors)

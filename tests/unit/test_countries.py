@@ -81,8 +81,14 @@ def test_codes_include_cameo_non_iso_codes() -> None:
     assert country_by_code("MTN").iso3 == "MNE"
     assert country_by_code("KSV").name == "Kosovo"
     assert country_by_code("USR").name == "Soviet Union"
-    assert country_by_code("TMP").code == "TMP"
     assert country_by_code("IRN").code == "IRN"
+
+
+def test_actor_country_part_is_iso3_not_cameo() -> None:
+    # CAMEO writes Romania ROM and Timor-Leste TMP; actor codes use ISO 3166-1 alpha-3
+    assert country_by_code("ROM").code == "ROU"
+    assert country_by_code("TMP").code == "TLS"
+    assert country_by_code("MTN").code == "MNE"
 
 
 def test_every_un_member_has_a_demonym_and_capital() -> None:

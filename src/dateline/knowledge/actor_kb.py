@@ -1,7 +1,7 @@
 """Actor knowledge: titles and office words, generic agents, IGOs and aliases, as data files.
 
 Packaged files (``knowledge/data``): ``titles.tsv``, ``agents.tsv``, ``igos.tsv``,
-``aliases.tsv``. Dictionaries a user imported with ``dateline dict import`` live in
+``aliases.tsv``, ``persons.tsv`` (well-known political figures with dated roles). Dictionaries a user imported with ``dateline dict import`` live in
 ``settings.dict_dir`` as ``actors-*.tsv`` / ``agents-*.tsv`` (written by
 ``petrarch_import``) and are read by :func:`load_kb` next to the packaged ones; an imported
 entry wins over a packaged one with the same phrase.
@@ -155,8 +155,31 @@ def _agent_forms(phrase: str, plural: str) -> list[str]:
     return [phrase, plural or _plural(phrase)]
 
 
-def _date(value: str) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+def _date(value: str, end: bool = False) -> dt.date | None:
+    if not value:
+        return None
+    if len(value) == 4:  # a year: its first day, or its last for an end date
+        return dt.date(int(value), 12, 31) if end else dt.date(int(value), 1, 1)
+    return dt.date.fromisoformat(value)
+
+
+def _persons(path: Path) -> Iterable[tuple[KnownActor, tuple[str, ...]]]:
+    """Well-known figures: one actor per name, a dated code per role row; the code of the
+    latest role is the default (an article dated outside every range keeps the country)."""
+    by_name: dict[str, list[dict[str, str]]] = {}
+    for r in _rows(path):
+        by_name.setdefault(r["name"], []).append(r)
+    for name, rows in by_name.items():
+        dated = []
+        for r in rows:
+            code = r["country"] + r["sector"]
+            dated.append(DatedCode(code, _date(r["start"]), _date(r["end"], end=True)))
+        last = rows[-1]
+        country = last["country"] if len(last["country"]) == 3 else None
+        sectors = tuple(s for s in (last["sector"],) if s)
+        aliases = tuple(dict.fromkeys(a for r in rows for a in _split(r["aliases"])))
+        yield (KnownActor(name, "person", dated[-1].code, country, sectors,
+                          dated=tuple(dated), source="persons"), (name, *aliases))
 
 
 @lru_cache(maxsize=1)
@@ -185,6 +208,10 @@ def _packaged() -> tuple[dict[str, Title], dict[str, Agent], dict[str, KnownActo
                            _split(r["sectors"]), _split(r["context"]))
         known.setdefault(phrase_key(r["alias"]), actor)
         phrases.append(r["alias"])
+    for actor, names in _persons(data_path("persons.tsv")):
+        for n in names:
+            known.setdefault(phrase_key(n), actor)
+            phrases.append(n)
     return titles, agents, known, tuple(phrases)
 
 
@@ -210,7 +237,7 @@ def load_imported(dict_dir: str | Path | None
         for entry, rows in by_entry.items():
             default = next((r["code"] for r in rows if r["code"] and not r["start"]
                             and not r["end"]), None)
-            dated = tuple(DatedCode(r["code"], _date(r["start"]), _date(r["end"]))
+            dated = tuple(DatedCode(r["code"], _date(r["start"]), _date(r["end"], end=True))
                           for r in rows if r["code"] and (r["start"] or r["end"]))
             names = {r["phrase"] for r in rows if r["phrase"]}
             name = rows[0]["name"] or entry

@@ -30,7 +30,7 @@ class Country:
     short_name: str  # as headlines write it: "US", "UK", "UAE", "Iran"
     demonyms: tuple[str, ...]  # adjective / people: ("Iranian",), ("British", "Briton")
     capital: str | None
-    cameo: str = ""  # CAMEO country code when it differs from ISO3 (TMP, ROM, MTN, KSV)
+    cameo: str = ""  # CAMEO's own code where it differs from ISO3 (TMP, ROM, MTN): an alias
     official_name: str = ""
     aliases: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()  # capital and its other spellings
@@ -39,8 +39,9 @@ class Country:
 
     @property
     def code(self) -> str:
-        """The code for CAMEO actor codes (CAMEO's own where it differs from ISO3)."""
-        return self.cameo or self.iso3
+        """The country part of actor codes: ISO 3166-1 alpha-3 ("ROU", not CAMEO's "ROM").
+        CAMEO's own codes stay lookups (``country_by_code("ROM")``) for imported dictionaries."""
+        return self.iso3
 
 
 # Capitals that are also ordinary words or common names; never read as metonymy.

@@ -141,6 +141,10 @@ class _Reader:
             country = c.iso3 if c else (code[:3] if code and len(code) >= 3 else None)
             kind = "country" if code and len(code) == 3 else kind_hint
         c = country_by_code(country) if country else None
+        if kind == "person":
+            return self.reg.new(key, known.name, kind, country=country, code=code,
+                                country_code=c.code if c else None,
+                                sectors=list(known.sectors), tokens=tuple(known.name.split()))
         return self.reg.new(key, known.name, kind, country=country, code=code,
                             country_code=c.code if c else country, region=_region(known),
                             sectors=list(known.sectors) or
@@ -172,6 +176,7 @@ class _Reader:
                 if c is not None:
                     self.mention(self.country_draft(c), e.start, e.end, "demonym", 0.9)
         self.chunks()
+        self.person_countries()
         return finalize(self.reg)
 
     def known_pass(self, ents: list[Any]) -> list[tuple[int, int]]:
@@ -192,7 +197,11 @@ class _Reader:
             if known.kind == "none":  # "UTC", "COVID-19": the NER's, never an actor
                 consumed.append((start, end))
                 continue
-            if any(s <= start and end <= t and (s, t) != (start, end) for s, t, _ in cores):
+            if known.kind == "person" and (not span.text[:1].isupper() or any(
+                    e.label == "PERSON" and e.start <= start < e.end for e in ents)):
+                continue  # "bush" in running text; a PERSON entity is read by person()
+            if any(s <= start and end <= t and (s, t) != (start, end)
+                   and not self._title_only(s, start) for s, t, _ in cores):
                 continue  # part of a longer name ("Kurdistan" in "Patriotic Union of Kurdistan")
             person = any(e.label == "PERSON" and e.start <= start < e.end for e in ents)
             draft = self.known_draft(known, "person" if person else "organization")
@@ -210,6 +219,13 @@ class _Reader:
                 if s == start and t == end:
                     consumed.append((e.start, e.end))
         return consumed
+
+    def _title_only(self, start: int, end: int) -> bool:
+        """Whether the text before a match inside an entity is only title words
+        ("President" in an entity "President Museveni")."""
+        words = self.text[start:end].split()
+        return bool(words) and all(self.kb.title(w) is not None or w.lower() in self.kb.title_words
+                                   for w in words)
 
     def organization(self, e: Any) -> None:
         name = re.sub(r"^the\s+", "", e.text, flags=re.IGNORECASE)
@@ -288,9 +304,30 @@ class _Reader:
         app = apposition_after(span, self.kb, self.org_spans)
         if app is not None:
             self._apply(draft, app)
+        self._known_facts(draft, tokens)
         start = info.start if info is not None and info.start >= 0 else span.start_char
         kind = "name" if tokens == draft.tokens else "surname"
         self.mention(draft, start, span.end_char, kind, 1.0, is_subject(span.root))
+
+    def _known_facts(self, draft: Draft, tokens: tuple[str, ...]) -> None:
+        """Country and sector of a well-known figure (``persons.tsv``) the text left out."""
+        known = self.kb.lookup(" ".join(tokens))
+        if (known is None or known.kind != "person") and len(tokens) == 1:
+            return
+        if known is None or known.kind != "person":
+            known = self.kb.lookup(tokens[-1])
+        if known is None or known.kind != "person":
+            return
+        code = known.code_at(self.a.article.date) or ""
+        c = country_by_code(code[:3]) if len(code) >= 3 else None
+        if c is None:  # an IGO official: "IGOUNO"
+            if draft.country is None and draft.organization is None:
+                draft.code = code or None
+            return
+        if draft.country is None:
+            draft.country, draft.country_code = c.iso3, c.code
+        if draft.country == c.iso3 and code[3:6]:
+            draft.add_sectors([code[3:6]])
 
     def _find_person(self, tokens: tuple[str, ...]) -> Draft | None:
         best: Draft | None = None
@@ -378,6 +415,31 @@ class _Reader:
                 "name" if hit.group() == draft.name else "surname"
                 if draft.kind == "person" else "alias")
             self.mention(draft, start, end, kind, 0.95 if len(cands) == 1 else 0.7, subject)
+
+    def person_countries(self) -> None:
+        """A titled person named without a country ("President Obama" where the table does
+        not know him, "Defence Minister Pierre Joxe") takes the only country named in the
+        sentence of their first mention, else the dateline's, else the article's only one."""
+        by_sent: dict[int, set[str]] = {}
+        article: set[str] = set()
+        drafts: dict[str, Draft] = {}
+        for d in self.reg.drafts:
+            if d.kind == "country" and d.country:
+                drafts[d.country] = d
+                article.add(d.country)
+                for m in d.mentions:
+                    by_sent.setdefault(self.sent_of(m.start), set()).add(d.country)
+        home = getattr(self, "home", None)
+        for d in self.reg.drafts:
+            if d.kind != "person" or d.country or d.code or not d.sectors or not d.mentions:
+                continue
+            named = by_sent.get(self.sent_of(d.first), set())
+            iso = next(iter(named)) if len(named) == 1 else (
+                home.iso3 if home is not None else next(iter(article)) if len(article) == 1
+                else None)
+            if iso is not None:
+                c = country_by_code(iso)
+                d.country, d.country_code = iso, c.code if c is not None else iso
 
     # -- noun chunks: agents, nominals, pronouns -----------------------------------------
     def chunks(self) -> None:
