@@ -31,7 +31,7 @@ from pathlib import Path
 FEATURES = ("country", "admin1", "admin2", "city", "region", "continent", "natural")
 FEATURE_CODE = {name: i for i, name in enumerate(FEATURES)}
 
-CACHE_FORMAT = 5  # bump when the pickled layout or the build logic changes
+CACHE_FORMAT = 6  # bump when the pickled layout or the build logic changes
 
 
 def fold(text: str) -> str:

@@ -242,6 +242,12 @@ def _country_names(b: _Builder, country_row: dict[str, int]) -> None:
                 b.name(i, n)
 
 
+# which entry a curated alias means when several share the name: "Africa" is the
+# continent, not a town that has "Africa" among its alternate names
+_FIND_ORDER = {FEATURE_CODE[f]: n for n, f in enumerate(
+    ("country", "admin1", "continent", "region", "admin2", "natural", "city"))}
+
+
 def _find(b: _Builder, name: str, country: str) -> int | None:
     """The row a curated alias points at: a GeoNames id, or the biggest entry of that name
     (in that country)."""
@@ -250,8 +256,7 @@ def _find(b: _Builder, name: str, country: str) -> int | None:
     rows = [i for i in b.keys.get(fold(name), ()) if not country or b.country[i] == country]
     if not rows:
         return None
-    return min(rows, key=lambda i: (b.feature[i] if b.feature[i] != FEATURE_CODE["city"] else 3,
-                                    -b.population[i]))
+    return min(rows, key=lambda i: (_FIND_ORDER.get(b.feature[i], 9), -b.population[i]))
 
 
 _DUMP_FEATURE = {"PCLI": "country", "PCLS": "country", "PCLD": "country", "PCLF": "country",

@@ -59,6 +59,9 @@ def _inside(entry: GeoEntry, container: GeoEntry) -> bool:
     if container.feature == "admin1":
         return (entry.country == container.country and entry.admin1 == container.admin1
                 and entry.id != container.id)
+    if container.feature == "admin2" and container.country:  # counties carry no code
+        return (entry.country == container.country and entry.id != container.id
+                and haversine_km(entry.lat, entry.lon, container.lat, container.lon) < 80)
     if container.feature == "region" and container.country:
         return (entry.country == container.country and entry.id != container.id
                 and haversine_km(entry.lat, entry.lon, container.lat, container.lon) < 300)
@@ -84,6 +87,8 @@ def candidates_for(gaz: Gazetteer, query: Query) -> list[GeoEntry]:
     if query.fixed is not None:
         return [query.fixed]
     cands = gaz.lookup(query.key)
+    if query.qualifier is not None and any(c.id == query.qualifier.id for c in cands):
+        return [query.qualifier]  # "Washington, D.C.": the qualifier names the place itself
     if query.qualifier is not None:
         inside = [c for c in cands if _inside(c, query.qualifier)]
         if inside:
@@ -100,12 +105,12 @@ def _score(entry: GeoEntry, query: Query, ctx: Context, chosen: list[GeoEntry],
         s += 2.0
     elif query.hint == "admin1" and entry.feature == "city":
         s -= 1.0
-    if entry.feature == "admin1" and query.hint != "admin1" and _city_named_over(entry, query, key):
-        s -= 1.2
+    if entry.feature == "admin1" and query.hint != "admin1":
+        s -= _city_named_over(entry, query, key)
+    # country-wide context moves a name between towns of a size, not from a world city
+    # to a village: "London" in a US story is still London unless Kentucky is named
+    w = 0.25 if _dwarfed(entry, query) else 1.0
     if entry.country:
-        # country-wide context moves a name between towns of a size, not from a world city
-        # to a village: "London" in a US story is still London unless Kentucky is named
-        w = 0.25 if _dwarfed(entry, query) else 1.0
         if total:
             s += w * 2.0 * countries[entry.country] / total
             near = sum(countries[n] for n in neighbours.get(entry.country, ()))
@@ -118,44 +123,54 @@ def _score(entry: GeoEntry, query: Query, ctx: Context, chosen: list[GeoEntry],
                                          and o.id != entry.id for o in chosen):
         s += 1.0  # "Georgia and Florida": states come with states
     if entry.feature in ("city", "admin2", "region", "natural"):
+        w = 0.5 if w < 1.0 else 1.0
         for other in chosen:
             if other.id == entry.id or other.feature in ("country", "continent"):
                 continue
             if other.feature == "admin1" and _inside(entry, other):
-                s += 1.2
+                s += w * 1.2
                 break
             if other.feature in ("city", "admin2") and entry.admin1 and (
                     other.country, other.admin1) == (entry.country, entry.admin1):
-                s += 0.6
+                s += w * 0.6
                 break
             if haversine_km(entry.lat, entry.lon, other.lat, other.lon) < 250:
-                s += 0.6
+                s += w * 0.6
                 break
     return s
 
 
-def _city_named_over(entry: GeoEntry, query: Query, key: str) -> bool:
-    """A first-level region that news names less often than a city of the same name: the
-    city inside it ("Tehran", "New York": the region's population is not ten times the
-    city's), or the country's capital ("Washington": D.C., not the state)."""
+def _city_named_over(entry: GeoEntry, query: Query, key: str) -> float:
+    """How much less often news means a first-level region than a city of the same name:
+    the city inside it ("Tehran", "New York": the region's population is not ten times the
+    city's), or, less so, the country's capital ("Washington": D.C., unless other states
+    are named alongside)."""
+    penalty = 0.0
     for other in query.candidates:
         if other.feature != "city" or other.country != entry.country:
             continue
-        if (key, other.country) in _capitals() or (fold(other.name), other.country) in _capitals():
-            return True
         if (other.admin1 == entry.admin1 and other.population * 10 > entry.population
                 and (fold(other.name) in (key, fold(entry.name)) or other.population >= 1_000_000)):
-            return True
-    return False
+            return 1.2
+        if (key, other.country) in _capitals() or (fold(other.name), other.country) in _capitals():
+            penalty = 0.6
+    return penalty
 
 
 def _dwarfed(entry: GeoEntry, query: Query) -> bool:
-    """A town whose name is also that of a city a hundred times its size (over a million)."""
+    """A town whose name is also that of a far bigger city (a capital, or a city of half a
+    million or more): country-wide and nearby context cannot carry it alone."""
     if entry.feature != "city":
         return False
-    top = max((o.population for o in query.candidates if o.feature == "city" and o.id != entry.id),
-              default=0)
-    return top >= 1_000_000 and top >= 100 * max(entry.population, 1)
+    size = max(entry.population, 1)
+    for o in query.candidates:
+        if o.feature != "city" or o.id == entry.id:
+            continue
+        if o.population >= 500_000 and o.population >= 30 * size:
+            return True
+        if o.population >= 10 * size and (fold(o.name), o.country) in _capitals():
+            return True
+    return False
 
 
 def resolve(gaz: Gazetteer, queries: list[Query], ctx: Context) -> list[tuple[GeoEntry, float]

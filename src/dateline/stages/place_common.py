@@ -53,10 +53,10 @@ def abbrev_entry(gaz: Gazetteer, t: str) -> GeoEntry | None:
 def qualifier_entry(gaz: Gazetteer, t: str) -> GeoEntry | None:
     """The region or country in "Paris, Texas", "Gainesville, Ga.", "Hilla, Iraq"."""
     t = t.strip().rstrip(",")
-    if is_abbrev(t):
+    if is_abbrev(t):  # "Ga.", "UK"; "D.C." names the city itself
         hit = abbrev_entry(gaz, t)
-        return hit if hit is not None and hit.feature in ("admin1", "country") else None
-    return best_entry(gaz, t, ("admin1", "country"))
+        return hit if hit is not None and hit.feature in ("admin1", "country", "city") else None
+    return best_entry(gaz, t, ("admin1", "country", "admin2"))
 
 
 @lru_cache(maxsize=1)

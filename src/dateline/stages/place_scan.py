@@ -44,6 +44,8 @@ _NUMERIC = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 _AREA = ("country", "admin1", "admin2", "continent", "region", "natural")
+_STREETS = frozenset({"street", "avenue", "road", "drive", "lane", "boulevard", "way", "st",
+                      "ave", "rd", "blvd"})
 # a demonym right before one of these is part of a street or building name ("French Quarter")
 STREET_WORDS = frozenset({"quarter", "street", "avenue", "road", "square", "embassy",
                           "consulate", "lane", "drive", "boulevard", "way", "market", "hall"})
@@ -229,13 +231,20 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
         return None
     if not any(t.pos_ == "PROPN" for t in doc[i:i + n]) and not doc[i].is_title:
         return None
+    nxt = doc[i + n] if i + n < len(doc) else None
+    if nxt is not None and nxt.is_title and nxt.lower_ in _STREETS:
+        return None  # "Hampton Avenue": a street named after the town, somewhere else
     locative = _locative(doc, i)
     qualifier = _qualifier_after(gaz, doc, i + n)
     listed = _after_place_comma(doc, i)
+    prev = doc[i - 1] if i > 0 else None
+    tail_of_name = prev is not None and prev.is_title and not prev.is_sent_start
     ordinary = key in stops or (n == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN")
     if ordinary and not (locative or qualifier is not None):
         return None
     area = any(c.feature in _AREA for c in cands)
+    if tail_of_name and not area:
+        return None  # "Boa Vista", "Marigny Plantation": the end of a longer name
     if area and (ent is None or ent[0] != "PERSON" or locative or listed or n > 1):
         return Candidate(s, e, text, Query(text, qualifier=qualifier))
     pop = max((c.population for c in cands if c.feature == "city"), default=0)
@@ -297,6 +306,11 @@ def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[
         key = fold(t)
         if key in stops:
             continue
+        # after another capitalised word of the name only a clear place counts: "Seoul
+        # Central District Court" holds Seoul, not Israel's Central District
+        inner = i > 0 and toks[i - 1].is_title and toks[i - 1].lower_ != "the"
+        if inner and fold(grams[0].text) in stops:
+            continue
         demonym = gaz.lookup_demonym(t)
         if demonym is not None:
             nxt = toks[i + n] if i + n < len(toks) else None
@@ -311,7 +325,7 @@ def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[
         pop = max((c.population for c in cands if c.feature == "city"), default=0)
         if pop >= 100_000:
             return n, Query(t), False
-        if pop >= 5_000:
+        if pop >= 5_000 and not inner:
             return n, Query(t), True
     return None
 
