@@ -119,3 +119,61 @@ def test_seed_august_meeting_is_dated_by_the_fronted_month(run_text, seed_record
     analysis = run_text(seed_record["text"], date="2016-11-15", stages=STAGES)
     date = event_date(analysis, _event(analysis, "met to discuss"))
     assert (date.value, date.text, date.precision) == ("2016-08", "August", "month")
+
+
+def test_anaphoric_expressions_follow_the_time_named_before_them(run_text):
+    text = ("Toyota said its sales rose 12 % in February compared to the same period last year. "
+            "Net profit was $ 1.2 billion in 2015, up from $ 900 million the year before. "
+            "Polls closed at 22:30 on 4 September and the last ballot was cast at 2:30 the next day.")
+    times = _times(run_text(text, date="2016-03-03", stages=STAGES))
+    assert times["the same period last year"].value == "2015-02"
+    assert times["the year before"].value == "2014"  # not the reference's year minus one
+    assert times["2:30 the next day"].value == "2015-09-05T02:30"
+
+
+def test_anaphoric_year_without_an_antecedent_falls_back_to_the_reference(run_text):
+    text = "Exports for the entire year fell by a fifth, the trade ministry said."
+    times = _times(run_text(text, date="2016-03-03", stages=STAGES))
+    assert times["the entire year"].value == "2016"
+
+
+def test_a_range_with_one_unit_gives_both_ends_the_unit(run_text):
+    text = "The administrator said the restructuring would take between 60 and 90 days."
+    times = _times(run_text(text, date="2009-06-04", stages=STAGES))
+    assert (times["60"].type, times["60"].value) == ("DURATION", "P60D")
+    assert times["90 days"].value == "P90D"
+
+
+def test_clock_time_and_weekday_written_together_are_one_expression(run_text):
+    text = "The carmaker filed for protection at 12:00 UTC Monday in a Manhattan court."
+    times = [(t.text, t.value) for t in run_text(text, date="2009-06-02", stages=STAGES).times]
+    assert times == [("12:00 UTC Monday", "2009-06-01T12:00Z")]
+
+
+def test_spaced_full_dates_and_slashed_dates_are_found(run_text):
+    text = ("Markets had their worst day since the September 11 , 2001 , attacks. "
+            "The jet was unveiled on 7/8/07 in Everett.")
+    times = _times(run_text(text, date="2008-01-21", stages=STAGES))
+    assert times["September 11 , 2001"].value == "2001-09-11"
+    assert times["7/8/07"].value == "2007-07-08"
+
+
+def test_years_inside_names_and_fractions_are_not_times(run_text):
+    text = ("The Russell 2000 Index of smaller companies fell 3 %, and Chrysler said it would "
+            "close about a quarter of its 3,200 dealers by early June.")
+    times = [t.text for t in run_text(text, date="2009-05-15", stages=STAGES).times]
+    assert times == ["early June"]
+
+
+def test_vague_adverbs_and_adjectives_are_marked(run_text):
+    text = ("Carmakers were hit hard in the recent downturn; the index lost 300 points in "
+            "minutes but later recovered.")
+    times = {t.text: t.value for t in run_text(text, date="2009-05-15", stages=STAGES).times}
+    assert times == {"recent": "PAST_REF", "minutes": "PTXM", "later": "FUTURE_REF"}
+
+
+def test_until_with_a_present_perfect_points_forward(run_text):
+    ahead = "Regulators have kept the exchanges closed until Friday, officials said."
+    behind = "The exchanges stayed shut until Friday."
+    assert _times(run_text(ahead, date="2008-09-18", stages=STAGES))["Friday"].value == "2008-09-19"
+    assert _times(run_text(behind, date="2008-09-18", stages=STAGES))["Friday"].value == "2008-09-12"

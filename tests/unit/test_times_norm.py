@@ -117,3 +117,20 @@ def test_odd_expressions_never_raise(text):
 def test_long_compounds_are_durations():
     assert normalize("decade-long", TUESDAY, None).value == "P10Y"
     assert normalize("years-long", TUESDAY, None).value == "PXY"
+
+
+def test_a_zone_offset_is_not_utc():
+    assert normalize("6:40 p.m. (GMT +8)", TUESDAY, None).value == "2016-11-15T18:40"
+    assert normalize("6:40 p.m. GMT", TUESDAY, None).value == "2016-11-15T18:40Z"
+
+
+@pytest.mark.parametrize(("text", "value", "anaphor"), [
+    ("the year before", "2015", ("Y", -1)),
+    ("the following year", "2017", ("Y", 1)),
+    ("the next day", "2016-11-16", ("D", 1)),
+    ("the same period last year", "2015-11", ("same", -1)),
+    ("the same quarter a year earlier", "2015-Q4", ("same", -1)),
+])
+def test_anaphoric_expressions_carry_a_fallback_and_what_to_look_back_for(text, value, anaphor):
+    norm = normalize(text, TUESDAY, None)
+    assert (norm.value, norm.anaphor) == (value, anaphor)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dateline.pipeline.stage import Stage
@@ -128,16 +128,60 @@ class TimeStage(Stage):
         starts = [s.start for s in analysis.sentences]
         times = []
         for i, (cand, norm) in enumerate(found):
-            value = norm.value
+            value, precision, anchored = norm.value, norm.precision, norm.anchored
             if norm.borrowed_day and norm.anchored and value:
                 day = _day_nearby(found, i, starts)
                 if day is not None:
                     value = day + value[10:]
+                    found[i] = (cand, replace(norm, value=value))
+            if norm.anaphor is not None:
+                resolved = _antecedent(found, i, norm.anaphor)
+                if resolved is not None:
+                    if norm.type == "TIME" and value:
+                        value = resolved[0][:10] + value[10:]  # keep the clock time
+                    else:
+                        value, precision = resolved
+                    anchored = True
+                    found[i] = (cand, replace(norm, value=value, precision=precision, anchored=True))
             times.append(TimeRef(
                 start=cand.start, end=cand.end, text=article.text[cand.start:cand.end],
-                type=norm.type, value=value, precision=norm.precision, anchored=norm.anchored,
+                type=norm.type, value=value, precision=precision, anchored=anchored,
             ))
         return analysis.with_(self.name, times=tuple(times))
+
+
+_CALENDAR = re.compile(r"^\d{4}(?:-|$)")
+
+
+def _antecedent(found: list[tuple[Candidate, Norm]], i: int,
+                anaphor: tuple[str, int]) -> tuple[str, str] | None:
+    """(value, precision) of an anaphoric expression read against the last calendar time named
+    before it: "the year before" (Y, -1), "the next day" (D, 1), "the same period last year"
+    (same, -1: that period, a year back). None when nothing fits: the reference reading stays."""
+    what, step = anaphor
+    for cand, norm in reversed(found[:i]):
+        value = norm.value or ""
+        if not _CALENDAR.match(value) or norm.type not in ("DATE", "TIME"):
+            continue
+        if what == "Y":
+            return f"{int(value[:4]) + step:04d}", "year"
+        if what == "D":
+            if norm.precision not in ("day", "minute", "part_of_day"):
+                continue
+            day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=step)
+            return day.isoformat(), "day"
+        if norm.precision in ("year", "decade", "century", None):
+            continue  # "the same period" needs a period shorter than the year
+        moved = f"{int(value[:4]) + step:04d}" + value[4:]
+        if norm.precision in ("day", "minute", "part_of_day"):
+            moved = moved[:10]
+            try:
+                dt.date.fromisoformat(moved)
+            except ValueError:  # 29 February
+                moved = moved[:8] + "28"
+            return moved, "day"
+        return moved, norm.precision
+    return None
 
 
 def _day_nearby(found: list[tuple[Candidate, Norm]], i: int, starts: list[int]) -> str | None:

@@ -21,6 +21,10 @@ class Norm:
     precision: str | None = None
     anchored: bool = True
     borrowed_day: bool = False  # the day part is the reference's; a day named nearby is better
+    # anaphoric: (what, offset) read against the last time named before it, the value being
+    # the fallback read against the reference: ("Y", -1) "the year before", ("D", 1) "the next
+    # day", ("same", -1) "the same period last year" (the last period named, a year back)
+    anaphor: tuple[str, int] | None = None
 
 
 def day_value(d: dt.date) -> str:

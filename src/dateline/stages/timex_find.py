@@ -70,7 +70,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"winter|fall)\b(?!\s+of\s+(?!\d)))(?:\s+(?:of\s+)?\d{4})?"),
         r"(?i:\b(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)\b)",
         rf"\b(?:{weekdays})(?:\s+(?i:morning|afternoon|evening|night))?\b",
-        rf"\b(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+        rf"\b(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*,?\s+\d{{4}}\b)?",
+        r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)\b(?!/)",  # 7/8/07, 14/11/2016
+        # "two and a half years": spaCy often leaves these out
+        rf"(?i:\b(?:{num})\s+and\s+a\s+half\s+{unit}\b)",
+        # vague adverbs and adjectives TimeML marks: "later revealed", "the recent downturn"
+        r"(?i:(?<!\bthe )\blater\b(?!\s*[-–]))",
+        r"(?i:\brecent\b(?!\s+(?:days|weeks|months|years|decades)\b))",
+        # bare plural units: "in minutes", "decades in the making", "for months"
+        (r"(?i:(?<!\bthe )(?<!\bthose )(?<!\bthese )(?<!\bits )(?<!\btheir )"
+         rf"\b(?:{num}\s+)?(?:minutes|hours|days|weeks|months|years|decades)\b)"),
     ])
     # what makes a piece of a range a time expression on its own
     anchor = re.compile(
@@ -89,8 +98,9 @@ def find_candidates(doc: Any, text: str) -> list[Candidate]:
     merged: list[list[int]] = []
     for s, e in spans:
         s = _extended_left(text, s)
+        e = _extended_right(text, s, e)
         # overlapping, or only spaces apart: "Thursday" + "night", "12:00 UTC" + "Monday"
-        if merged and (s < merged[-1][1] or (text[merged[-1][1]:s].isspace()
+        if merged and (s <= merged[-1][1] or (text[merged[-1][1]:s].isspace()
                                              and "\n" not in text[merged[-1][1]:s])):
             merged[-1][1] = max(merged[-1][1], e)
         else:
@@ -119,6 +129,17 @@ def _extended_left(text: str, s: int) -> int:
         return s
     m = _LEFT_WORD.search(text, max(0, s - 10), s)
     return m.start() if m else s
+
+
+_RIGHT_STEP = re.compile(r"\s+(?:before|earlier|previous|prior)\b(?=\s*(?:[,.;:)]|$))")
+
+
+def _extended_right(text: str, s: int, e: int) -> int:
+    """spaCy stops "the year previous", "the day before" at the noun."""
+    if not re.search(r"(?i:\bthe (?:year|day)$)", text[max(s, e - 8):e]):
+        return e
+    m = _RIGHT_STEP.match(text, e)
+    return m.end() if m else e
 
 
 def _pieces(text: str, s: int, e: int, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -182,8 +203,17 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int] | None:
         if ns >= ne:
             return None
         if (ns, ne) == (s, e):
-            return s, e
+            return _closed(text, s, e)
         s, e = ns, ne
+
+
+def _closed(text: str, s: int, e: int) -> tuple[int, int]:
+    """Keep the closing bracket of "6:40 p.m. (GMT +8)" that trimming took off."""
+    if text.count("(", s, e) > text.count(")", s, e):
+        m = re.match(r"\s*\)", text[e:e + 3])
+        if m:
+            return s, e + m.end()
+    return s, e
 
 
 def _before_finite_verb(doc: Any, text: str, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -219,6 +249,19 @@ def has_time_word(text: str) -> bool:
                 or words & set(lx.parts_of_day) or words & set(lx.seasons))
 
 
+_FRACTION = re.compile(r"(?i:^(?:a|one)[- ](?:quarter|half|third)$)")
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z&.]*)[ \t]+$")
+
+
+def _in_name(text: str, s: int, e: int, lx: Lexicon) -> bool:
+    """A year-like number inside a capitalised name: "the Russell 2000 Index", "Windows 2000 Server"."""
+    m = _NAME_BEFORE.search(text, max(0, s - 30), s)
+    if not m or not re.match(r"[ \t]+[A-Z]", text[e:e + 3]):
+        return False
+    word = m.group(1).lower().rstrip(".")
+    return word not in lx.months and word not in lx.weekdays and word not in lx.seasons
+
+
 def _rejected(text: str, span: tuple[int, int], lx: Lexicon, bare_number: re.Pattern[str]) -> bool:
     s, e = span
     piece = text[s:e]
@@ -233,23 +276,37 @@ def _rejected(text: str, span: tuple[int, int], lx: Lexicon, bare_number: re.Pat
     words = re.findall(r"[a-z]+", low)
     if words and words[-1] == "old" or "-old" in low or re.match(r"(?:the )?ages? (?:of )?", low):
         return True
+    if _YEAR.match(piece) and _in_name(text, s, e, lx):
+        return True
+    if _FRACTION.match(piece) and (re.search(r"(?i:\b(?:or|about|nearly|almost|roughly|some|than)\s+$)",
+                                             text[max(0, s - 8):s])
+                                   or re.match(r"\s*,?\s*of\s+(?!\d)", text[e:e + 12])):
+        return True  # "about a quarter of its dealers": a fraction
     before = text[max(0, s - 12):s].lower()
     after = text[e:e + 5].lower()
     return bool(re.search(r"\b(?:aged?|ages|age of)\s*$", before) or re.match(r"\s*(?:-\s*)?old\b", after))
 
 
 @lru_cache(maxsize=1)
-def _rewrite_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _rewrite_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lx = lexicon()
+    num = lx.number_re
     return (re.compile(rf"^([\d.,]+\s+(?:times\s+)?)(?:a|an|per)\s+({lx.unit_re})$", re.IGNORECASE),
-            re.compile(rf"^({lx.month_re})\s+of\s+((?:next|last|this)\s+year)$", re.IGNORECASE))
+            re.compile(rf"^({lx.month_re})\s+of\s+((?:next|last|this)\s+year)$", re.IGNORECASE),
+            re.compile(rf"^({num})(\s*(?:-|–|\bto\b|\band\b|\bor\b)\s*)({num})\s+({lx.unit_re})$",
+                       re.IGNORECASE))
 
 
 def _rewritten(text: str, span: tuple[int, int], lx: Lexicon) -> list[Candidate]:
     """"15 a year" is a frequency: keep "a year" and read it as "per year"."""
     s, e = span
     piece = text[s:e]
-    per, month_of = _rewrite_patterns()
+    per, month_of, shared_unit = _rewrite_patterns()
+    m = shared_unit.match(piece)
+    if m:  # "60 and 90 days", "two to three years": each end takes the unit
+        unit = m.group(4)
+        return [Candidate(s, s + m.end(1), f"{m.group(1)} {unit}"),
+                Candidate(s + m.start(3), e, f"{m.group(3)} {unit}")]
     m = per.match(piece)
     if m:
         return [Candidate(s + len(m.group(1)), e, "per " + m.group(2))]
@@ -284,8 +341,13 @@ def tense_direction(doc: Any, start: int, end: int, text: str) -> str | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     direction = verb_direction(tok)
-    if direction is None and re.search(r"(?i:\b(?:until|till|by)\s+$)", text[max(0, start - 7):start]):
-        return FUTURE  # "closed until Friday", "by early June"
+    if direction != FUTURE and re.search(r"(?i:\b(?:until|till|by)\s+$)", text[max(0, start - 7):start]):
+        # "closed until Friday", "by early June"; "has kept markets closed until Friday" runs
+        # on from now, unlike a simple or pluperfect past ("stayed shut until Friday")
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if direction is None or (tok.tag_ != "VBD" and tok.head.tag_ != "VBD"
+                                 and not any(c.tag_ == "VBD" for c in aux)):
+            return FUTURE
     return direction
 
 

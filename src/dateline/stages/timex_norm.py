@@ -98,8 +98,9 @@ class Normalizer:
              self._set_every),
             ((rf"(?:(?P<wd>{wd})|(?P<rel>today|tonight|yesterday|tomorrow))?,? ?(?:at )?"
              rf"(?P<h>\d{{1,2}})(?::(?P<m>\d\d))? ?(?P<ap>[ap]\.?m\.?)?"
-             rf"(?: ?\(? ?(?P<tz>{_TZ})(?: ?[+-]\d+)?\)?)?,?"
-             rf"(?: (?:on )?(?P<wd2>{wd})| (?P<rel2>today|tonight|yesterday|tomorrow))?"),
+             rf"(?: ?\(? ?(?P<tz>{_TZ})(?: ?(?P<off>[+-]\d+))? ?\)?)?,?"
+             rf"(?: (?:on )?(?P<wd2>{wd})| (?P<rel2>today|tonight|yesterday|tomorrow)|"
+             rf" (?P<ana>the (?:next|following|previous) day|the day (?:before|after)))?"),
              self._clock),
             (rf"(?P<h>[0-2]\d)(?P<m>[0-5]\d) ?(?P<tz>{_TZ})", self._clock),
             (r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)", self._iso),
@@ -130,6 +131,13 @@ class Normalizer:
              r"later|from now|hence|since)"), self._ago),
             (r"(?:the (?:start|end|beginning|middle|rest) of )?(?:the|that|the same) (?:day|date)",
              self._same_day),
+            ((r"(?:during |in )?(?:the )?same (?P<unit>period|month|quarter|week|day|time|season|months|weeks) "
+             r"(?:of |in )?(?:the )?(?:last year|previous year|prior year|year before|"
+             r"(?:a|one) year (?:ago|earlier|before|previously))"), self._same_last_year),
+            ((r"the (?P<unit>year|day) (?P<dir>before|earlier|previous|prior|after|later)|"
+             r"the (?P<dir2>previous|prior|preceding|following|next) (?P<unit2>year|day)"),
+             self._anaphoric),
+            (r"the (?:entire|whole|full) year", self._anaphoric_year),
             ((r"(?P<rel>today|tonight|yesterday|tomorrow|the day before yesterday|"
              r"the day after tomorrow)"), self._relday),
             ((rf"(?:(?P<mod>earlier|later|early|late) )?(?P<rel>today|tonight|yesterday|tomorrow|"
@@ -211,9 +219,13 @@ class Normalizer:
         if hour > 24 or int(gd.get("m") or 0) > 59:
             return None
         clock = f"T{hour:02d}:{int(gd.get('m') or 0):02d}"
-        if gd.get("tz") in ("utc", "gmt", "z"):
+        if gd.get("tz") in ("utc", "gmt", "z") and not gd.get("off"):  # GMT+8 is not UTC
             clock += "Z"
         wd, rel = gd.get("wd") or gd.get("wd2"), gd.get("rel") or gd.get("rel2")
+        if gd.get("ana"):  # "2:30 the next day": a day from the one last named
+            step = -1 if re.search(r"previous|before", gd["ana"]) else 1
+            day = self._relday_norm("tomorrow" if step == 1 else "yesterday", ref)
+            return Norm("TIME", f"{day.value}{clock}", "minute", day.anchored, anaphor=("D", step))
         if wd:
             day = self._weekday_norm(self.lx.weekdays[wd.rstrip(".")], 0, ref, d)
         elif rel:
@@ -393,6 +405,33 @@ class Normalizer:
         """"the day", "that day": the day last talked about (the stage supplies it), else ref."""
         return Norm("DATE", day_value(ref) if ref else UNRESOLVED, "day", ref is not None,
                     borrowed_day=True)
+
+    def _same_last_year(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
+        """"the same period last year": the period last named, a year back (the stage finds
+        it); without one, the reference's month a year back."""
+        if ref is None:
+            return Norm("DATE", "XXXX-XX", "month", False, anaphor=("same", -1))
+        unit = "Q" if m.group("unit") == "quarter" else "W" if m.group("unit") == "week" else "M"
+        value, prec = unit_value(shift(ref, "Y", -1), unit)
+        return Norm("DATE", value, prec, anaphor=("same", -1))
+
+    def _anaphoric(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
+        """"the year before", "the next day": a step from the time last named (the stage finds
+        it); without one, from the reference."""
+        unit = "Y" if (m.group("unit") or m.group("unit2")) == "year" else "D"
+        word = m.group("dir") or m.group("dir2")
+        step = 1 if word in ("after", "later", "following", "next") else -1
+        if ref is None:
+            value = "XXXX" if unit == "Y" else UNRESOLVED
+            return Norm("DATE", value, "year" if unit == "Y" else "day", False, anaphor=(unit, step))
+        value, prec = unit_value(shift(ref, unit, step), unit)
+        return Norm("DATE", value, prec, anaphor=(unit, step))
+
+    def _anaphoric_year(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
+        """"the entire year": the year last named, else the reference's."""
+        if ref is None:
+            return Norm("DATE", "XXXX", "year", False, anaphor=("Y", 0))
+        return Norm("DATE", f"{ref.year:04d}", "year", anaphor=("Y", 0))
 
     def _relday_norm(self, rel: str, ref: dt.date | None) -> Norm:
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
