@@ -36,7 +36,9 @@ def extract(settings: Settings, inputs: tuple[str, ...], output: str, date: str 
             n += 1
             if "error" in record:
                 errors += 1
-                click.echo(f"dateline: skipped {record.get('origin')}: {record['error']}", err=True)
+                where = "" if record.get("stage") == "ingest" else f" (in the {record['stage']} stage)"
+                click.echo(f"dateline: skipped {record.get('origin')}{where}: {record['error']}",
+                           err=True)
     finally:
         if out is not sys.stdout:
             out.close()
