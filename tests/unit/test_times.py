@@ -114,6 +114,26 @@ def test_event_date_prefers_the_governing_time_then_the_sentence_then_the_articl
     assert (withdrew.value, withdrew.basis, withdrew.precision) == ("2016-11-15", "article", "day")
 
 
+def test_seed_meeting_after_said_on_monday_is_dated_monday(run_text, seed_record):
+    # "Zarif said on Monday ... | Zarif made the remarks in a meeting with Mala Bakhtiar."
+    analysis = run_text(seed_record["text"], date="2016-11-15", stages=STAGES)
+    meeting = event_date(analysis, _event(analysis, "meeting"))
+    assert (meeting.value, meeting.text, meeting.basis) == ("2016-11-14", "Monday", "previous")
+    exchanged = event_date(analysis, _event(analysis, "exchanged"))
+    assert (exchanged.value, exchanged.basis) == ("2016-11-14", "previous")
+    # a sentence with a time of its own (here a vague duration) does not borrow one
+    negotiating = event_date(analysis, _event(analysis, "negotiating"))
+    assert negotiating.basis == "article"
+
+
+def test_a_new_paragraph_does_not_carry_the_date_over(run_text):
+    text = ("The envoy arrived in Kabul on Monday.\nHe met tribal elders to discuss the truce.")
+    analysis = run_text(text, date="2016-11-16", stages=STAGES)
+    assert event_date(analysis, _event(analysis, "met")).basis == "article"
+    joined = run_text(text.replace("\n", " "), date="2016-11-16", stages=STAGES)
+    assert event_date(joined, _event(joined, "met")).value == "2016-11-14"
+
+
 def test_seed_august_meeting_is_dated_by_the_fronted_month(run_text, seed_record):
     # the parser splits "Back in August," off as a verbless fragment; it still dates the meeting
     analysis = run_text(seed_record["text"], date="2016-11-15", stages=STAGES)

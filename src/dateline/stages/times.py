@@ -13,7 +13,9 @@ Without one, relative expressions keep their text, get an X-filled value (``XXXX
 
 ``event_date`` picks, for an event, the date/time expression that governs its trigger in the
 dependency parse, else the nearest one in its sentence attached to a verb that dominates the
-trigger ("said on Monday that ..."), else the reference date. Durations, sets and vague
+trigger ("said on Monday that ..."), else the day or month a time-less sentence carries over from
+the sentence before it in the same paragraph ("... said on Monday. | He made the remarks in a
+meeting ..."; basis ``previous``), else the reference date. Durations, sets and vague
 references (PAST_REF ...) date nothing; "since June 2014" dates the event by its start, June
 2014, because the timex is "June 2014" itself.
 """
@@ -269,6 +271,33 @@ def _fronted_times(analysis: Analysis, sent_start: int) -> list[TimeRef]:
             and prev.start <= t.start and t.end <= prev.end]
 
 
+_CARRY_PRECISIONS = {"minute", "part_of_day", "day", "weekend", "week", "month"}
+
+
+def _carried_over(analysis: Analysis, start: int, end: int, back: int = 3) -> TimeRef | None:
+    """The time a sentence without any time expression continues: "X said on Monday that ...
+    | X made the remarks in a meeting with Y." dates the meeting Monday. The last day, week or
+    month named in the nearest earlier sentence of the same paragraph that names a time at all
+    (at most ``back`` sentences up); None when that sentence names only durations, years or
+    vague times, or when the sentence itself names any time."""
+    times = analysis.times
+    if any(start <= t.start and t.end <= end for t in times):
+        return None
+    text = analysis.article.text
+    earlier = [s for s in analysis.sentences if s.end <= start][-back:]
+    boundary = start
+    for s in reversed(earlier):
+        if "\n" in text[s.end:boundary]:
+            return None  # a new paragraph starts after this sentence
+        inside = [t for t in times if s.start <= t.start and t.end <= s.end]
+        if inside:
+            dated = [t for t in inside if t.type in ("DATE", "TIME") and t.value and t.anchored
+                     and _DATE_VALUE.match(t.value) and t.precision in _CARRY_PRECISIONS]
+            return dated[-1] if dated else None
+        boundary = s.start
+    return None
+
+
 def event_date(analysis: Analysis, event: Event) -> EventDate | None:
     """The date of an event: governing time expression, else sentence, else article date."""
     sent = event.sentence
@@ -296,6 +325,9 @@ def event_date(analysis: Analysis, event: Event) -> EventDate | None:
                     return _as_event_date(min(found, key=lambda t: _distance(t, event)), basis)
     elif in_sentence:
         return _as_event_date(min(in_sentence, key=lambda t: _distance(t, event)), "sentence")
+    carried = _carried_over(analysis, sent.start, sent.end)
+    if carried is not None:
+        return _as_event_date(carried, "previous")
     first_end = analysis.sentences[0].end if analysis.sentences else None
     ref = reference_date(analysis.article, first_end)
     if ref is None:
