@@ -175,3 +175,27 @@ def test_seed_non_events_are_not_coded(seed_events):
     triggers = " ".join(e.trigger.text for e in seed_events)
     assert "plagued" not in triggers and "liberation" not in triggers.lower()
     assert "impact" not in triggers
+
+
+def test_said_that_another_must_act_is_a_demand_of_them(code):
+    events = code("Norway said on Monday that Chile must release the detained fishermen.")
+    assert ("NOR", "CHL", "100") in triples(events)
+    assert all(e.source.code == "NOR" for e in events if e.source)  # "release" is what is demanded
+
+
+def test_demanded_that_clause_subject_is_the_target(code):
+    events = code("Kenya demanded on Friday that Tanzania reopen the border crossing.")
+    assert any(s == "KEN" and t == "TZA" and c.startswith("10") for s, t, c in triples(events))
+
+
+def test_rejecting_a_countrys_request_targets_the_requester(code):
+    events = code("Peru has rejected a Bolivian request to reopen talks on the disputed river.")
+    rejects = [e for e in events if e.plover_type == "REJECT"]
+    assert rejects and all(e.source.code == "PER" and e.target and e.target.code == "BOL"
+                           for e in rejects)
+
+
+def test_coordinated_subjects_of_a_governed_noun_act_on_each_other(code):
+    events = code("Chile and Peru have agreed to hold joint naval exercises next month.")
+    pairs = {(s, t) for s, t, _ in triples(events)}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= pairs

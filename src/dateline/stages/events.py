@@ -65,6 +65,12 @@ MUTUAL_CODES = ("03", "040", "041", "044", "045", "046", "05", "06", "0871", "19
 MUTUAL_LEMMAS = frozenset({"clash", "fight", "battle", "agree", "meet", "talk", "negotiate"})
 DIRECTED_CODES = ("042", "043", "051", "052", "053", "054", "055", "056")
 MAX_PAIRS = 6
+# "X said Y must ...": a demand of Y
+DEMAND_MODALS = frozenset({"must", "should"})
+SAY_DEMAND = Pattern(id="say-demand", code="100", lemma="say", pos="verb")
+# a verb trigger without an object addresses the subject of its clause complement:
+# "demanded that North Korea forsake ..."
+CCOMP_TARGET_ROOTS = ("02", "10", "11", "12", "13", "16")
 
 
 @dataclass
@@ -133,12 +139,35 @@ class EventCoder:
                 found[tok.i] = Candidate(tok, pattern, pattern.code, governor=tok,
                                          span_tokens=_trigger_tokens(tok, pattern),
                                          rule=f"pattern:{pattern.id}")
+        self._reported_demands(sent, found)
         for cand in found.values():
+            if cand.dropped:
+                continue
             if cand.code == "---":  # a dictionary pattern that matches but codes nothing
                 cand.dropped = True
             else:
                 self._situate(cand, found)
         return sorted(found.values(), key=lambda c: c.token.i)
+
+    def _reported_demands(self, sent: Any, found: dict[int, Candidate]) -> None:
+        """"X said (that) Y must/should Z": X demands of Y (CAMEO 100). The embedded act is
+        what is demanded, not an event, so its own candidates are dropped."""
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.speech_verbs:
+                continue
+            for c in tok.children:
+                if c.dep_ != "ccomp" or not any(
+                        a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for a in c.children):
+                    continue
+                if not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+                    continue
+                inside = {t.i for t in c.subtree}
+                for other in found.values():
+                    if other.token.i in inside:
+                        other.dropped = True
+                found[tok.i] = Candidate(tok, SAY_DEMAND, SAY_DEMAND.code, governor=tok,
+                                         span_tokens=[tok], rule="say-demand")
+                break
 
     def _situate(self, cand: Candidate, found: dict[int, Candidate]) -> None:
         """Apply the governor, absorption and modality rules to one candidate."""
@@ -159,6 +188,10 @@ class EventCoder:
                     return
             head, child = head.head, head
         clause = clause_of(tok, self.lex)
+        if cand.rule == "say-demand":
+            if clause.negated:
+                cand.negated = True
+            return
         gov = None if pat.literal else find_governor(tok, self.lex)
         if gov is not None:
             kind, gtok, _gpat = gov
@@ -286,9 +319,13 @@ class EventCoder:
                         between = [q for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)]
             if gov is not tok:
                 s2, t2 = subject_tokens(gov)
-                sources = sources or s2
+                owners: list[Any] = []
+                if s2:  # "Yemen rejected a U.S. request": the request's owner is the target
+                    owners = [t for t in sources if t.dep_ != "amod" or t.pos_ == "PROPN"
+                              or t.i in self.args.actor_at]
+                    sources = s2
                 targets = targets or t2 or [t for t in object_tokens(gov, skip | {tok.lemma_.lower()})
-                                            if t is not tok and t.head is not tok]
+                                            if t is not tok and t.head is not tok] or owners
             elif not sources:
                 verb = governing_verb(tok)
                 if verb is not None:
@@ -305,7 +342,11 @@ class EventCoder:
             between.extend(noun_parties(n)[2])
         if gov is not tok and cand.rule.split("+")[-1].split(":")[0] in ("appeal", "demand"):
             # "urged Bree to help": the one appealed to is the target
-            return sources, [object_tokens(gov, skip | {tok.lemma_.lower()}), object_tokens(tok, skip)], between
+            # "demanded that Y release ...": the embedded clause's own subject is the target
+            own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] \
+                if tok.dep_ == "ccomp" else []
+            return sources, [object_tokens(gov, skip | {tok.lemma_.lower()}), own,
+                             object_tokens(tok, skip)], between
         options = [passive_targets, object_tokens(tok, skip)]
         for n in named:
             options.append(noun_parties(n)[1])
@@ -314,6 +355,10 @@ class EventCoder:
         for c in tok.children:  # "launched an operation to liberate the city from the group"
             if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
                 options.append([t for t in object_tokens(c, skip) if t.i in self.args.actor_at])
+        if cand.code.startswith(CCOMP_TARGET_ROOTS) or cand.rule == "say-demand":
+            for c in tok.children:
+                if c.dep_ == "ccomp":
+                    options.append([s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")])
         return sources, options, between
 
     def _expand(self, tokens: list[Any], side: int | None) -> list[EventArg]:
