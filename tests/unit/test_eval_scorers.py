@@ -371,3 +371,13 @@ def test_times_calendar_only_gold_leaves_unmatched_durations_and_vague_refs_unsc
     assert score_times(gold, preds).metrics["relaxed_p"] == 0.5
     gold[0]["set"] = "meantime-en"  # TimeML gold annotates durations: they count there
     assert score_times(gold, preds).metrics["relaxed_p"] == 0.25
+
+
+def test_times_clock_values_equal_with_or_without_zero_seconds():
+    text = "Polls closed at 22:30 on Saturday."
+    gold = [{"id": "g:1", "set": "gum-news", "text": text, "timexes": [
+        {**span(text, "22:30"), "type": "TIME", "value": "2010-09-04T22:30:00"}]}]
+    right = {"g:1": {"times": [{**span(text, "22:30"), "type": "TIME", "value": "2010-09-04T22:30"}]}}
+    wrong = {"g:1": {"times": [{**span(text, "22:30"), "type": "TIME", "value": "2010-09-04T22:31"}]}}
+    assert score_times(gold, right).metrics["value_acc"] == 1.0
+    assert score_times(gold, wrong).metrics["value_acc"] == 0.0
