@@ -52,18 +52,23 @@ def test_discover_skips_non_gold_sets(tmp_path):
         runner.discover_jobs(tmp_path / "missing", ["times"])
 
 
-class _First(Stage):
+class _Passing(Stage):
+    def process(self, analysis):
+        return analysis
+
+
+class _First(_Passing):
     name = "first"
     provides = ("doc",)
 
 
-class _Needy(Stage):
+class _Needy(_Passing):
     name = "needy"
     requires = ("doc", "actors")
     provides = ("events",)
 
 
-class _BadSetup(Stage):
+class _BadSetup(_Passing):
     name = "bad_setup"
     requires = ("doc",)
     provides = ("times",)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import ClassVar
 
 from dateline.records import Analysis
 from dateline.settings import Settings
 
 
-class Stage:
+class Stage(ABC):
     """Base class for pipeline stages.
 
     ``__init__`` must stay cheap; heavy resources (models, gazetteers) are loaded in
@@ -25,8 +26,9 @@ class Stage:
     def setup(self) -> None:
         """Load what the stage needs. Called once per process."""
 
+    @abstractmethod
     def process(self, analysis: Analysis) -> Analysis:
-        raise NotImplementedError(f"stage {self.name} must implement process()")
+        """Return the analysis with this stage's layers added."""
 
     def process_batch(self, analyses: list[Analysis]) -> list[Analysis | Exception]:
         """Process several articles; a failure is returned in place of its article."""
