@@ -55,3 +55,34 @@ def test_unknown_layer_is_refused():
 
     with pytest.raises(PipelineError, match="unknown layers: sentiment"):
         check_order([Bad])
+
+
+class Sentiment(Stage):
+    name = "sentiment"
+    requires = ("doc",)
+    provides = ()
+
+    def process(self, analysis):
+        return analysis.with_(self.name)
+
+
+def test_third_party_stage_from_an_entry_point_is_available(monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    from dateline.pipeline import registry
+
+    ep = EntryPoint(name="sentiment", value=f"{__name__}:Sentiment", group="dateline.stages")
+    monkeypatch.setattr(registry, "entry_points", lambda group: [ep] if group == ep.group else [])
+    assert registry.available_stages()["sentiment"] == f"{__name__}:Sentiment"
+    assert registry.load_stage_class("sentiment") is Sentiment
+
+
+def test_entry_point_that_is_not_a_stage_is_refused(monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    from dateline.pipeline import registry
+
+    ep = EntryPoint(name="oops", value="json:dumps", group="dateline.stages")
+    monkeypatch.setattr(registry, "entry_points", lambda group: [ep])
+    with pytest.raises(PipelineError, match="not a dateline Stage"):
+        registry.load_stage_class("oops")
