@@ -57,14 +57,14 @@ def _items(spans: list[dict[str, Any]]) -> list[tuple[tuple[int, int], dict[str,
     return [(s, x) for x in spans if (s := span_of(x))]
 
 
-def same_value(gold: str | None, pred: str | None) -> bool:
+def values_equal(gold: str | None, pred: str | None) -> bool:
     """TIMEX3 values equal, whole seconds of zero aside: GUM's clock times carry them
     ("2010-09-04T22:30:00"), TIMEX3 values as FORMAT.md writes them do not ("T22:30")."""
     if gold == pred:
         return True
     if not gold or not pred:
         return False
-    return _ZERO_SECONDS.sub("", gold) == _ZERO_SECONDS.sub("", pred)
+    return _ZERO_SECONDS.sub(r"\1", gold) == _ZERO_SECONDS.sub(r"\1", pred)
 
 
 _ZERO_SECONDS = re.compile(r"(T\d\d:\d\d):00(?=Z|$)")
@@ -111,7 +111,7 @@ def score_times(records: list[dict[str, Any]], predictions: dict[str, dict[str, 
             if gold_value is None:
                 valueless_pred += 1
                 continue
-            ok = same_value(gold_value, pred[pi][1].get("value"))
+            ok = values_equal(gold_value, pred[pi][1].get("value"))
             value_acc.add(ok)
             same_value += ok
         gold_valued = sum(1 for _, g in gold if g.get("value") is not None)
@@ -122,7 +122,7 @@ def score_times(records: list[dict[str, Any]], predictions: dict[str, dict[str, 
         wrong_value = [f"{g['text']!r} gold {g.get('value')} got {pred[pi][1].get('value')}"
                        for gi, pi in pairs
                        if (g := gold[gi][1]).get("value") is not None
-                       and not same_value(g["value"], pred[pi][1].get("value"))]
+                       and not values_equal(g["value"], pred[pi][1].get("value"))]
         notes.append(RecordNote(
             id=record["id"], error=error,
             misses=[f"{g['text']!r} {g.get('value')}" for i, (_, g) in enumerate(gold) if i not in hit_g]
