@@ -199,3 +199,14 @@ def test_coordinated_subjects_of_a_governed_noun_act_on_each_other(code):
     events = code("Chile and Peru have agreed to hold joint naval exercises next month.")
     pairs = {(s, t) for s, t, _ in triples(events)}
     assert {("CHL", "PER"), ("PER", "CHL")} <= pairs
+
+
+def test_reporting_verb_adds_no_statement_when_its_clause_has_an_event(code):
+    events = code("Chile signed a fisheries agreement with Peru on Friday, a senior official said.")
+    assert not [e for e in events if e.cameo.startswith(("01", "02")) and "said" in e.trigger.text]
+    assert any(s == "CHL" and t == "PER" for s, t, _ in triples(events))
+
+
+def test_target_read_by_position_inside_the_trigger_phrase(code):
+    events = code("Ecuador has complained about the fishing dispute with Peru.")
+    assert any(e.target is not None and e.target.code == "PER" for e in events)

@@ -65,6 +65,7 @@ MUTUAL_CODES = ("03", "040", "041", "044", "045", "046", "05", "06", "0871", "19
 MUTUAL_LEMMAS = frozenset({"clash", "fight", "battle", "agree", "meet", "talk", "negotiate"})
 DIRECTED_CODES = ("042", "043", "051", "052", "053", "054", "055", "056")
 MAX_PAIRS = 6
+NEXT_ACTOR_WINDOW = 12  # tokens after the trigger searched for a positional target
 # "X said Y must ...": a demand of Y
 DEMAND_MODALS = frozenset({"must", "should"})
 SAY_DEMAND = Pattern(id="say-demand", code="100", lemma="say", pos="verb")
@@ -122,10 +123,14 @@ class EventCoder:
             return []
         events: list[Event] = []
         for sent in self.doc.sents:
-            cands = self._candidates(sent)
+            cands = [c for c in self._candidates(sent) if not c.dropped]
+            coded: dict[int, list[Event]] = {}
             for cand in cands:
-                if not cand.dropped:
-                    events.extend(self._events(cand, sent))
+                coded[cand.token.i] = self._events(cand, sent)
+            for cand in cands:
+                if self._mere_speech(cand, coded):
+                    continue
+                events.extend(coded[cand.token.i])
         events.extend(self._statements(events))
         events.sort(key=lambda e: (e.trigger.start, e.cameo))
         return events
@@ -148,6 +153,14 @@ class EventCoder:
             else:
                 self._situate(cand, found)
         return sorted(found.values(), key=lambda c: c.token.i)
+
+    def _mere_speech(self, cand: Candidate, coded: dict[int, list[Event]]) -> bool:
+        """A statement or appeal coded on a speech verb ("..., an official said") whose
+        reported clause yielded an event: the reported event is what happened."""
+        tok = cand.token
+        if not cand.code.startswith(("01", "02")) or tok.lemma_.lower() not in self.lex.speech_verbs:
+            return False
+        return any(evs and tok.is_ancestor(tok.doc[i]) for i, evs in coded.items())
 
     def _reported_demands(self, sent: Any, found: dict[int, Candidate]) -> None:
         """"X said (that) Y must/should Z": X demands of Y (CAMEO 100). The embedded act is
@@ -249,6 +262,8 @@ class EventCoder:
             tgt_args = self._expand(option, 1)
             if tgt_args:
                 break
+        if not tgt_args and not between and not pat.flip:
+            tgt_args = self._next_actor(cand, src_args)
         if between:
             parties = self._expand(between, None)
             if not src_args:
@@ -360,6 +375,28 @@ class EventCoder:
                 if c.dep_ == "ccomp":
                     options.append([s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")])
         return sources, options, between
+
+    def _next_actor(self, cand: Candidate, sources: list[EventArg]) -> list[EventArg]:
+        """The first coded actor after the trigger inside the trigger's own phrase, as
+        PETRARCH reads targets by position ("risen in the dispute with X"): used only when
+        the parse gave none. Not across a clause boundary nor into a reported speaker."""
+        tok = cand.token
+        head = cand.governor if cand.governor is not None else tok
+        src_ids = {a.actor for a in sources if a.actor}
+        # imported (PETRARCH) patterns read on across participles, as PETRARCH does
+        positional = cand.pattern.rank == 0
+        for t in head.subtree:
+            if t.i <= tok.i or t.i - tok.i > NEXT_ACTOR_WINDOW:
+                continue
+            if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis") or (
+                    t.dep_ == "acl" and not positional) or (
+                    t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+                break
+            hit = self.args.actor_at.get(t.i)
+            if hit is not None and hit[0].code and hit[0].id not in src_ids:
+                actor, start, end, text = hit
+                return [EventArg(start, end, text, actor=actor.id, code=actor.code)]
+        return []
 
     def _expand(self, tokens: list[Any], side: int | None) -> list[EventArg]:
         out: list[EventArg] = []
