@@ -34,6 +34,7 @@ FEATURE_CODE = {name: i for i, name in enumerate(FEATURES)}
 CACHE_FORMAT = 6  # bump when the pickled layout or the build logic changes
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The lookup key of a name: accents stripped, case folded, punctuation to spaces.
 

@@ -11,7 +11,7 @@ from dateline.knowledge import data_path
 from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold
 from dateline.knowledge.geo_resolve import Query, prior
 
-_ABBREV_DOTS = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
+_ABBREV_DOTS = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s?)+")
 
 
 class Candidate(NamedTuple):

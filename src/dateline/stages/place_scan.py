@@ -40,6 +40,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "i
 _PLACE_NOUNS = frozenset({"city", "town", "village", "suburb", "capital", "port", "province",
                           "region", "district", "state", "county", "island", "area", "outskirts",
                           "municipality", "neighbourhood", "neighborhood", "township"})
+_GENERIC_AFTER = frozenset({"state", "province", "region", "county", "district", "governorate"})
 _NUMERIC = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
@@ -50,10 +51,19 @@ _STREETS = frozenset({"street", "avenue", "road", "drive", "lane", "boulevard", 
 STREET_WORDS = frozenset({"quarter", "street", "avenue", "road", "square", "embassy",
                           "consulate", "lane", "drive", "boulevard", "way", "market", "hall"})
 _DATELINE_ANY = re.compile(
-    r"(?:^|(?<=[.!?\"”)]\s)|(?<=[.!?\"”)]\s\s))[ \t]*"
-    r"([A-Z][A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+){0,3})"
+    r"(?:^|(?<=[.!?\"”)]\s)|(?<=[.!?\"”)]\s\s))[ \t]*\(?"
+    r"([A-Z][A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+){0,3})\)?"
     r"(?:,[ ]*([A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2}))?[ ]*"
-    r"(?:\([A-Za-z .]{2,20}\)[ ]*)?(?:—|–|--|-|:)[ ]", re.MULTILINE)
+    r"(?:(?:\([A-Za-z .]{2,20}\)[ ]*)?(?:—|–|--|-|:)[ ]|\((?:AP|Reuters|AFP|CNN|UPI)\)[ ])",
+    re.MULTILINE)
+
+
+def _text(doc: Any) -> str:
+    """The Doc's text, built once (``Doc.text`` joins every token on each call)."""
+    t = doc.user_data.get("dateline_text")
+    if t is None:
+        t = doc.user_data["dateline_text"] = doc.text
+    return t
 
 
 def _cap(tok: Any) -> bool:
@@ -77,8 +87,16 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def _locative(doc: Any, i: int) -> bool:
-    """The words before token ``i`` say place: "in", "near the", "the village of"."""
+    """The words before token ``i`` say place: "in", "near the", "the village of", also
+    through a list ("from Gloucester and Cheltenham")."""
     j = i - 1
+    for _ in range(4):
+        if j >= 1 and doc[j].lower_ in ("and", "or", ",") and _cap(doc[j - 1]):
+            j -= 1
+            while j >= 0 and (_cap(doc[j]) or doc[j].text == "."):
+                j -= 1
+        else:
+            break
     if j >= 0 and doc[j].lower_ == "the":
         j -= 1
     if j < 0:
@@ -102,7 +120,7 @@ def _qualifier_after(gaz: Gazetteer, doc: Any, end: int) -> GeoEntry | None:
         toks = doc[end + 1:end + 1 + n]
         if len(toks) < n or not all(_cap(t) or t.text.endswith(".") for t in toks):
             continue
-        t = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+        t = _text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
         t = re.sub(r"\s+(?:State|Province|Region)$", "", t)
         hit = qualifier_entry(gaz, t)
         if hit is not None:
@@ -122,18 +140,18 @@ def scan_datelines(analysis: Analysis, gaz: Gazetteer,
             continue
         s = m.start(1)
         e = s + len(name)
-        if _overlaps(s, e, taken) or not gaz.has(name):
-            continue
-        if not any(c.feature in ("city", "admin1", "country") for c in gaz.lookup(name)):
-            continue
         qualifier = None
-        if m.group(2):
+        if m.group(2):  # "CAMP MURRAY, Wash.": the region counts even if the town is unknown
             qs = m.start(2)
             qtext = m.group(2).strip()
             qualifier = qualifier_entry(gaz, qtext)
             if qualifier is not None and not _overlaps(qs, qs + len(qtext), taken):
                 out.append(Candidate(qs, qs + len(qtext), qtext, Query(qtext, fixed=qualifier),
                                      "dateline region"))
+        if _overlaps(s, e, taken) or not gaz.has(name):
+            continue
+        if not any(c.feature in ("city", "admin1", "country") for c in gaz.lookup(name)):
+            continue
         out.append(Candidate(s, e, name, Query(name, qualifier=qualifier, hint="city"),
                              "dateline inside the text"))
     return out
@@ -154,21 +172,26 @@ def scan_names(analysis: Analysis, gaz: Gazetteer,
     ents = _entity_index(analysis, doc)
     stops = stopnames()
     first_words = gaz.first_words
+    # sentence starts once: Token.is_sent_start re-checks the whole Doc on every call
+    starts = frozenset(sent.start for sent in doc.sents)
     n_tok = len(doc)
     i = 0
     while i < n_tok:
         tok = doc[i]
-        if not _cap(tok) or tok.is_sent_start and tok.pos_ != "PROPN" and not tok.is_upper:
+        if not _cap(tok) or (i in starts and tok.pos_ != "PROPN" and not tok.is_upper
+                             and gaz.lookup_demonym(tok.text) is None):
             i += 1
             continue
         ent = ents.get(i)
+        if ent is not None and ent[0] == "MONEY" and ent[1] == i:
+            out.extend(_currency_places(gaz, doc, ent[1], ent[2], taken))
         if ent is not None and (ent[0] in _PLACE_LABELS or ent[0] in _NUMERIC):
             i = ent[2] if ent[0] in _NUMERIC else i + 1
             continue
         if _overlaps(tok.idx, tok.idx + len(tok), taken):
             i += 1
             continue
-        found = _match_at(gaz, doc, i, ents, stops, first_words)
+        found = _match_at(gaz, doc, i, ents, stops, first_words, starts)
         if found is None:
             i += 1
             continue
@@ -179,8 +202,32 @@ def scan_names(analysis: Analysis, gaz: Gazetteer,
     return out
 
 
+_CURRENCIES = frozenset({"dollar", "dollars", "pound", "pounds", "euro", "euros", "yuan",
+                         "rupee", "rupees", "naira", "rand", "dinar", "dinars", "riyal", "riyals",
+                         "rial", "rials", "lira", "peso", "pesos", "ruble", "rubles", "rouble",
+                         "roubles", "yen", "won", "shilling", "shillings", "franc", "francs",
+                         "krona", "kronor", "krone", "tenge", "hryvnia", "dirham", "dirhams",
+                         "ringgit", "baht", "rupiah", "real", "reais", "cedi", "cedis"})
+
+
+def _currency_places(gaz: Gazetteer, doc: Any, lo: int, hi: int,
+                     taken: list[tuple[int, int]]) -> list[Candidate]:
+    """ "59.2 billion US dollars", "8,000 Egyptian pounds": the country in a currency name,
+    which the gold sets count as a (non-literal) toponym."""
+    out: list[Candidate] = []
+    for t in doc[max(lo, 0):hi]:
+        if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ not in _CURRENCIES or not _cap(t):
+            continue
+        hit = abbrev_entry(gaz, t.text) if t.is_upper else gaz.lookup_demonym(t.text)
+        if hit is not None and hit.feature == "country" and not _overlaps(
+                t.idx, t.idx + len(t), taken):
+            out.append(Candidate(t.idx, t.idx + len(t), t.text, Query(t.text, fixed=hit),
+                                 "in a currency name"))
+    return out
+
+
 def _match_at(gaz: Gazetteer, doc: Any, i: int, ents: dict[int, tuple[str, int, int]],
-              stops: dict[str, str], first_words: frozenset[str]
+              stops: dict[str, str], first_words: frozenset[str], starts: frozenset[int]
               ) -> tuple[int, Candidate] | None:
     first = doc[i]
     max_n = 4 if fold(first.text) in first_words else 1
@@ -194,9 +241,12 @@ def _match_at(gaz: Gazetteer, doc: Any, i: int, ents: dict[int, tuple[str, int, 
                for t in toks[:-1]):
             continue  # words of a name are apart or hyphenated ("Nagorno-Karabakh")
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        text = doc.text[s:e]
+        text = _text(doc)[s:e]
         ent = ents.get(i)
-        if ent is not None and (ent[1] < i or ent[2] > i + n) and (
+        ent_end = ent[2] if ent is not None else 0
+        if ent is not None and ent_end == i + n + 1 and doc[i + n].lower_ in _GENERIC_AFTER:
+            ent_end = i + n  # "Governor of Sokoto State": the state word is no longer name
+        if ent is not None and (ent[1] < i or ent_end > i + n) and (
                 ent[0] == "PERSON" or ent[0] in _EMBEDDING_LABELS):
             continue  # part of a longer name: the person's, or the embedded scan's
         if first.is_upper and len(first.text) > 1:
@@ -212,7 +262,7 @@ def _match_at(gaz: Gazetteer, doc: Any, i: int, ents: dict[int, tuple[str, int, 
         key = fold(text)
         if not gaz.has_key(key):
             continue
-        cand = _judge(gaz, doc, i, n, s, e, text, key, ent, stops)
+        cand = _judge(gaz, doc, i, n, s, e, text, key, ent, stops, starts)
         if cand is not None:
             return n, cand
     return None
@@ -224,9 +274,21 @@ def _shouting(doc: Any, i: int) -> bool:
     return sum(1 for t in doc[lo:hi] if t.is_upper and t.is_alpha) >= 3
 
 
+def named_candidates(gaz: Gazetteer, text: str, key: str) -> list[GeoEntry]:
+    """Entries a scanned name can mean: areas by any of their names, towns by their own
+    name, or by an alternate one ("Douma" for Duma, "Misrata" for Misratah) only when no
+    town has it as its own name and the town is not small (old names of villages abound)."""
+    all_c = gaz.lookup(text)
+    own = [c for c in all_c if c.feature != "city" or fold(c.name) == key]
+    if any(c.feature == "city" for c in own):
+        return own
+    return own + [c for c in all_c if c.feature == "city" and c.population >= 20_000]
+
+
 def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, key: str,
-           ent: tuple[str, int, int] | None, stops: dict[str, str]) -> Candidate | None:
-    cands = [c for c in gaz.lookup(text) if c.feature != "city" or fold(c.name) == key]
+           ent: tuple[str, int, int] | None, stops: dict[str, str], starts: frozenset[int]
+           ) -> Candidate | None:
+    cands = named_candidates(gaz, text, key)
     if not cands:
         return None
     if not any(t.pos_ == "PROPN" for t in doc[i:i + n]) and not doc[i].is_title:
@@ -238,11 +300,11 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
     qualifier = _qualifier_after(gaz, doc, i + n)
     listed = _after_place_comma(doc, i)
     prev = doc[i - 1] if i > 0 else None
-    tail_of_name = prev is not None and prev.is_title and not prev.is_sent_start
-    ordinary = key in stops or (n == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN")
-    if ordinary and not (locative or qualifier is not None):
-        return None
+    tail_of_name = prev is not None and prev.is_title and i - 1 not in starts
     area = any(c.feature in _AREA for c in cands)
+    ordinary = key in stops or (n == 1 and i in starts and doc[i].pos_ != "PROPN")
+    if ordinary and not (locative or qualifier is not None or (listed and area)):
+        return None
     if tail_of_name and not area:
         return None  # "Boa Vista", "Marigny Plantation": the end of a longer name
     if area and (ent is None or ent[0] != "PERSON" or locative or listed or n > 1):
@@ -253,7 +315,8 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
     if (locative or listed) and pop >= 1000:
         return Candidate(s, e, text, Query(text), weak=pop < 100_000)
     if ent is not None and ent[0] == "PERSON":
-        return None
+        # "Douma's fall": the NER's PERSON on a town of some size, if the article is there
+        return Candidate(s, e, text, Query(text), weak=True) if pop >= 50_000 else None
     if pop >= 15_000:
         return Candidate(s, e, text, Query(text), weak=True)
     return None
@@ -285,7 +348,7 @@ def scan_embedded(analysis: Analysis, gaz: Gazetteer) -> list[Candidate]:
             e = toks[i + n - 1].idx + len(toks[i + n - 1])
             whole = n == len(toks) or (n == len(toks) - 1 and toks[0].lower_ == "the")
             # the whole entity: a place the NER mislabelled ("Karachi" as ORG)
-            out.append(Candidate(s, e, doc.text[s:e], q,
+            out.append(Candidate(s, e, _text(doc)[s:e], q,
                                  "" if whole else f"inside the name '{m.text}'", weak))
             i += n
     return out
@@ -297,15 +360,15 @@ def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[
         grams = toks[i:i + n]
         if len(grams) < n or not all(t.is_title or t.is_upper for t in grams):
             continue
-        t = doc.text[grams[0].idx:grams[-1].idx + len(grams[-1])]
+        t = _text(doc)[grams[0].idx:grams[-1].idx + len(grams[-1])]
         if is_abbrev(t):
             entry = abbrev_entry(gaz, t)
             if entry is not None and entry.feature in ("country", "admin1", "region"):
                 return n, Query(t, fixed=entry), False
             continue
         key = fold(t)
-        if key in stops:
-            continue
+        if stops.get(key, "person") != "person":
+            continue  # "Central Bank", "University"; a given name may lead a team or club
         # after another capitalised word of the name only a clear place counts: "Seoul
         # Central District Court" holds Seoul, not Israel's Central District
         inner = i > 0 and toks[i - 1].is_title and toks[i - 1].lower_ != "the"
@@ -319,7 +382,7 @@ def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[
             return n, Query(t, fixed=demonym), False
         if not gaz.has_key(key):
             continue
-        cands = [c for c in gaz.lookup(t) if fold(c.name) == key or c.feature in _AREA]
+        cands = named_candidates(gaz, t, key)
         if any(c.feature in _AREA for c in cands):
             return n, Query(t), False
         pop = max((c.population for c in cands if c.feature == "city"), default=0)

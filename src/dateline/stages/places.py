@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, load_gazetteer
+from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold, load_gazetteer
 from dateline.knowledge.geo_resolve import Context, Query, resolve
 from dateline.pipeline.stage import Stage
 from dateline.records import Analysis, Place
@@ -38,6 +38,7 @@ from dateline.stages.place_common import (
 from dateline.stages.place_events import event_place, span_root
 from dateline.stages.place_scan import (
     STREET_WORDS,
+    named_candidates,
     scan_datelines,
     scan_embedded,
     scan_mislabelled,
@@ -138,13 +139,26 @@ def _ner_mentions(analysis: Analysis, gaz: Gazetteer,
             head, _, tail = t.rpartition("-")  # "anti-Russian", "All-American"
             if tail[:1].isupper():
                 start, t = start + len(head) + 1, tail
-        if m.label == "NORP" or is_abbrev(t):
-            fixed = gaz.lookup_demonym(t) if m.label == "NORP" else abbrev_entry(gaz, t)
+        if m.label == "NORP" and not gaz.lookup_demonym(t) and named_candidates(gaz, t, fold(t)):
+            label = "GPE"  # "authorities in Tunis", "eastern Ghouta" labelled NORP
+        elif m.label != "NORP" and not gaz.has(t) and gaz.lookup_demonym(t):
+            label = "NORP"  # "Emirati" labelled GPE
+        else:
+            label = m.label
+        if label != "NORP" and not gaz.has(t) and re.fullmatch(r"[A-Z]\w+-[A-Z]\w+", t):
+            # "Asia-Pacific": both halves
+            head, _, tail = t.partition("-")
+            for ps, pt in ((start, head), (start + len(head) + 1, tail)):
+                if gaz.has(pt):
+                    out.append(Candidate(ps, ps + len(pt), pt, Query(pt)))
+            continue
+        if label == "NORP" or is_abbrev(t):
+            fixed = gaz.lookup_demonym(t) if label == "NORP" else abbrev_entry(gaz, t)
             nxt = re.match(r"\s+([A-Z][a-z]+)", text[end:end + 20])
-            if m.label == "NORP" and nxt and nxt.group(1).lower() in STREET_WORDS:
+            if label == "NORP" and nxt and nxt.group(1).lower() in STREET_WORDS:
                 continue  # "French Quarter", "Russian Embassy": a street or a building
             if fixed is not None:
-                note = "demonym" if m.label == "NORP" else ""
+                note = "demonym" if label == "NORP" else ""
                 out.append(Candidate(start, end, t, Query(t, fixed=fixed), note))
             continue
         note = ""
