@@ -197,3 +197,15 @@ def test_until_with_a_present_perfect_points_forward(run_text):
     behind = "The exchanges stayed shut until Friday."
     assert _times(run_text(ahead, date="2008-09-18", stages=STAGES))["Friday"].value == "2008-09-19"
     assert _times(run_text(behind, date="2008-09-18", stages=STAGES))["Friday"].value == "2008-09-12"
+
+
+def test_modal_verbs_and_vague_adverbs_stay_out_of_neighbouring_spans(run_text):
+    text = "Repairs may last months, and the new terminal is currently two years late."
+    times = {t.text: t.value for t in run_text(text, date="2009-03-13", stages=STAGES).times}
+    assert times == {"months": "PXM", "currently": "PRESENT_REF", "two years": "P2Y"}
+
+
+def test_a_season_or_unit_modifying_a_noun_is_not_a_time(run_text):
+    text = "Ozone cut yields of soybeans and winter wheat, as new year celebrations began in winter."
+    times = [t.text for t in run_text(text, date="2014-06-01", stages=STAGES).times]
+    assert times == ["winter"]

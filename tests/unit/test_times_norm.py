@@ -134,3 +134,22 @@ def test_a_zone_offset_is_not_utc():
 def test_anaphoric_expressions_carry_a_fallback_and_what_to_look_back_for(text, value, anaphor):
     norm = normalize(text, TUESDAY, None)
     assert (norm.value, norm.anaphor) == (value, anaphor)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("a second consecutive day", "2016-11-15"),
+    ("the seventh straight day", "2016-11-15"),
+    ("fourth week in a row", "2016-W46"),
+    ("their best week", "2016-W46"),
+    ("earlier in the week", "2016-W46"),
+    ("the month of July", "2016-07"),
+    ("years ago", "PAST_REF"),
+    ("the years ahead", "FUTURE_REF"),
+])
+def test_phrases_built_on_the_reference_unit(text, value):
+    assert normalize(text, TUESDAY, None).value == value
+
+
+def test_counted_units_in_a_row_are_durations():
+    norm = normalize("four weeks in a row", TUESDAY, None)
+    assert (norm.type, norm.value) == ("DURATION", "P4W")

@@ -100,8 +100,11 @@ def find_candidates(doc: Any, text: str) -> list[Candidate]:
         s = _extended_left(text, s)
         e = _extended_right(text, s, e)
         # overlapping, or only spaces apart: "Thursday" + "night", "12:00 UTC" + "Monday"
+        # (but not "currently | two years": a vague adverb stands alone)
         if merged and (s <= merged[-1][1] or (text[merged[-1][1]:s].isspace()
-                                             and "\n" not in text[merged[-1][1]:s])):
+                                             and "\n" not in text[merged[-1][1]:s]
+                                             and not _vague_word(text, *merged[-1])
+                                             and not _vague_word(text, s, e))):
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
@@ -112,12 +115,19 @@ def find_candidates(doc: Any, text: str) -> list[Candidate]:
             cand = _trimmed(text, ps, pe)
             if cand is not None:
                 cand = _before_finite_verb(doc, text, cand)
-            if cand is None or _rejected(text, cand, lx, bare_number) or _is_count(doc, text, cand):
+            if (cand is None or _rejected(text, cand, lx, bare_number) or _is_count(doc, text, cand)
+                    or _is_noun_modifier(doc, text, cand, lx)):
                 continue
             out.extend(_rewritten(text, cand, lx))
     return out
 
 
+def _vague_word(text: str, s: int, e: int) -> bool:
+    return text[s:e].strip().lower() in _VAGUE_ADVERBS
+
+
+_VAGUE_ADVERBS = {"now", "currently", "recently", "presently", "nowadays", "lately", "later",
+                  "recent", "soon", "earlier"}
 _LEFT_WORD = re.compile(r"(?i:\b(this|last|next|early|late|earlier|later|the)\s+)$")
 _BARE_UNIT = re.compile(r"(?i:(?:week|weekend|month|year|quarter|decade|century|morning|"
                         r"afternoon|evening|night)\b)")
@@ -224,6 +234,15 @@ def _before_finite_verb(doc: Any, text: str, span: tuple[int, int]) -> tuple[int
     for tok in toks[1:]:
         if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return _trimmed(text, span[0], tok.idx)
+    lead = 0
+    if len(toks) > 2 and toks[0].tag_ == "MD" and toks[0].text.islower():
+        # "[may last] months": a modal and the verb after it (the parser may call it "JJ")
+        lead = 1 if toks[1].tag_ in ("DT", "CD", "PRP$") else 2
+    elif (len(toks) > 1 and toks[0].i > 0 and doc[toks[0].i - 1].tag_ == "MD"
+          and toks[0].tag_ not in ("DT", "CD", "PRP$")):
+        lead = 1  # "may [last months]"
+    if lead:
+        return _trimmed(text, toks[lead].idx, span[1])
     return span
 
 
@@ -238,6 +257,18 @@ def _is_count(doc: Any, text: str, span: tuple[int, int]) -> bool:
     year = int(t.text)
     return (t.dep_ == "nummod" and t.head.tag_ == "NNS" and not 1900 <= year <= 2100
             and not any(c.dep_ == "det" for c in t.head.children))
+
+
+def _is_noun_modifier(doc: Any, text: str, span: tuple[int, int], lx: Lexicon) -> bool:
+    """A lone season or unit word modifying a noun: "winter wheat", "new year celebrations"."""
+    word = text[span[0]:span[1]].lower()
+    if word not in lx.seasons and word not in lx.units:
+        return False
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None or len(toks) != 1:
+        return False
+    tok = toks[0]
+    return tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def has_time_word(text: str) -> bool:
@@ -293,7 +324,7 @@ def _rewrite_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     num = lx.number_re
     return (re.compile(rf"^([\d.,]+\s+(?:times\s+)?)(?:a|an|per)\s+({lx.unit_re})$", re.IGNORECASE),
             re.compile(rf"^({lx.month_re})\s+of\s+((?:next|last|this)\s+year)$", re.IGNORECASE),
-            re.compile(rf"^({num})(\s*(?:-|–|\bto\b|\band\b|\bor\b)\s*)({num})\s+({lx.unit_re})$",
+            re.compile(rf"^({num})(\s*(?:--?|–|\bto\b|\band\b|\bor\b)\s*)({num})\s+({lx.unit_re})$",
                        re.IGNORECASE))
 
 

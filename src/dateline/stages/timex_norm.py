@@ -82,12 +82,17 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"PT{amount}{base}" if clock else f"P{amount}{base}"
 
 
+def _alt_words(words: dict[str, int]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 class Normalizer:
     """Compiled rules over the lexicon; ``normalize`` is pure and cached per (text, ref, dir)."""
 
     def __init__(self, lx: Lexicon) -> None:
         self.lx = lx
         mon, wd, num, unit = lx.month_re, lx.weekday_re, lx.number_re, lx.unit_re
+        self._num_re, self._unit_re = num, unit
         pod = "|".join(lx.parts_of_day)
         seasons = "|".join(lx.seasons)
         self.rules: list[tuple[re.Pattern[str], Rule]] = [(re.compile(p + r"$"), f) for p, f in [
@@ -162,10 +167,23 @@ class Normalizer:
             (rf"(?P<unit>{unit})(?:-long)", self._duration),
         ]]
         self._prefix = re.compile(
-            r"^(?:(?:the )?(?:very )?(?:end|beginning|start|middle|rest|remainder|course|latter part|"
+            r"^(?:the month of |(?:the )?(?:very )?(?:end|beginning|start|middle|rest|remainder|course|latter part|"
             r"early part|early days|first days|last days) of (?:the )?|early |late |mid-?|around |"
             r"about |the |back in |almost |nearly |just |over |more than |less than |at least |"
-            r"some |roughly |approximately |up to |only |exactly |earlier |later )")
+            r"some |roughly |approximately |up to |only |exactly |earlier |later |in )")
+        ordinal = _alt_words(self.lx.ordinals)
+        # fallbacks for phrases the rules above leave: "a second consecutive day", "their best
+        # week" (the reference's day or week), "years ago" (PAST_REF)
+        self._fallbacks: list[tuple[re.Pattern[str], Rule]] = [(re.compile(p + r"$"), f) for p, f in [
+            ((rf"(?:the |a |an )?(?:{ordinal}|\d+(?:st|nd|rd|th)?) (?:straight |consecutive |successive )?"
+              r"(?P<unit>day|session|week|month|year)(?: in a row| running)?"), self._this_unit),
+            (rf"(?P<n>{num}) (?:straight |consecutive |successive )?(?P<unit>{unit}) (?:in a row|running)",
+             self._duration),
+            ((r"(?P<vague>(?:the )?(?:many |several |a few |few )?(?:years|months|decades|weeks|days) "
+              r"(?:ago|back|before|earlier|ahead|to come))"), self._vague_plural),
+            ((r"(?:the|a|an|this|that|their|its|our|his|her|my|your) (?:[a-z-]+ ){1,3}"
+              r"(?P<unit>day|week|month|year)"), self._this_unit),
+        ]]
 
     # --- driver -----------------------------------------------------------------------------
 
@@ -180,7 +198,30 @@ class Normalizer:
                 m = self._prefix.match(t)
         if norm is None:
             norm = dateparser_norm(clean(text))
+        if norm is None:
+            norm = self._fallback(clean(text), ref, direction)
         return norm or Norm("DATE", UNRESOLVED, None, ref is not None)
+
+    def _fallback(self, t: str, ref: dt.date | None, direction: str | None) -> Norm | None:
+        for pattern, rule in self._fallbacks:
+            m = pattern.match(t)
+            if m:
+                return rule(m, ref, direction)
+        return None
+
+    def _this_unit(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
+        """"the seventh straight day", "a pivotal year": the reference's day (or the day named
+        nearby) or its week, month, year."""
+        unit = {"session": "D", "day": "D", "week": "W", "month": "M", "year": "Y"}[m.group("unit")]
+        if ref is None:
+            value, prec = unit_value(dt.date(2000, 1, 1), unit)
+            return Norm("DATE", re.sub(r"\d", "X", value), prec, False)
+        value, prec = unit_value(ref, unit)
+        return Norm("DATE", value, prec, borrowed_day=unit == "D")
+
+    def _vague_plural(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
+        ahead = m.group("vague").endswith(("ahead", "to come"))
+        return Norm("DATE", "FUTURE_REF" if ahead else "PAST_REF", None)
 
     def _match(self, t: str, ref: dt.date | None, direction: str | None) -> Norm | None:
         for pattern, rule in self.rules:
