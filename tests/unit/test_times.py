@@ -209,3 +209,9 @@ def test_a_season_or_unit_modifying_a_noun_is_not_a_time(run_text):
     text = "Ozone cut yields of soybeans and winter wheat, as new year celebrations began in winter."
     times = [t.text for t in run_text(text, date="2014-06-01", stages=STAGES).times]
     assert times == ["winter"]
+
+
+def test_a_season_after_a_determiner_still_dates_the_noun_it_modifies(run_text):
+    text = "Finance ministers gathered in Washington for their autumn meetings."
+    times = {t.text: t.value for t in run_text(text, date="2008-10-13", stages=STAGES).times}
+    assert times == {"autumn": "2008-FA"}

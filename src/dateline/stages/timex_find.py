@@ -268,6 +268,8 @@ def _is_noun_modifier(doc: Any, text: str, span: tuple[int, int], lx: Lexicon) -
     if toks is None or len(toks) != 1:
         return False
     tok = toks[0]
+    if tok.i > 0 and doc[tok.i - 1].tag_ in ("DT", "PRP$", "POS"):
+        return False  # "their Autumn meetings": the meetings of a particular autumn
     return tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
 
 
