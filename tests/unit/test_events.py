@@ -210,3 +210,14 @@ def test_reporting_verb_adds_no_statement_when_its_clause_has_an_event(code):
 def test_target_read_by_position_inside_the_trigger_phrase(code):
     events = code("Ecuador has complained about the fishing dispute with Peru.")
     assert any(e.target is not None and e.target.code == "PER" for e in events)
+
+
+def test_reporting_speaker_is_not_the_source_of_a_material_act(code):
+    events = code("Heavy fighting broke out near the border overnight, Thai military sources said.")
+    assert not [e for e in events if e.cameo.startswith(("18", "19", "20"))
+                and e.source is not None and e.source.code and e.source.code.startswith("THA")]
+
+
+def test_action_noun_of_phrase_names_the_target(code):
+    events = code("NATO said it would tighten the naval blockade of Libya next week.")
+    assert any(e.target is not None and e.target.code == "LBY" for e in events)

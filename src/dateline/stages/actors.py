@@ -431,7 +431,8 @@ class _Reader:
                     by_sent.setdefault(self.sent_of(m.start), set()).add(d.country)
         home = getattr(self, "home", None)
         for d in self.reg.drafts:
-            if d.kind != "person" or d.country or d.code or not d.sectors or not d.mentions:
+            if d.kind != "person" or d.country or d.code or d.organization or not d.sectors \
+                    or not d.mentions:
                 continue
             named = by_sent.get(self.sent_of(d.first), set())
             iso = next(iter(named)) if len(named) == 1 else (

@@ -65,6 +65,7 @@ MUTUAL_CODES = ("03", "040", "041", "044", "045", "046", "05", "06", "0871", "19
 MUTUAL_LEMMAS = frozenset({"clash", "fight", "battle", "agree", "meet", "talk", "negotiate"})
 DIRECTED_CODES = ("042", "043", "051", "052", "053", "054", "055", "056")
 MAX_PAIRS = 6
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "10", "11", "12", "13"})
 NEXT_ACTOR_WINDOW = 12  # tokens after the trigger searched for a positional target
 # "X said Y must ...": a demand of Y
 DEMAND_MODALS = frozenset({"must", "should"})
@@ -275,12 +276,15 @@ class EventCoder:
                 reciprocal_between = False
         else:
             reciprocal_between = False
-        if not src_args:
+        # the speaker of a report stands in for a missing source only for verbal acts
+        # ("X said it would appeal"): whoever reports a bombing did not bomb
+        verbal = cand.code[:2] in VERBAL_ROOTS
+        if not src_args and verbal:
             speaker = self._speaker(cand)
             if speaker is not None:
                 src_args = [speaker]
         src_args = [a for a in src_args if not _first_person(a)] or (
-            [s] if (s := self._speaker(cand)) is not None else [])
+            [s] if verbal and (s := self._speaker(cand)) is not None else [])
         if not src_args and not tgt_args:
             return []
         code = cand.code
@@ -348,6 +352,9 @@ class EventCoder:
             options = [targets]
             if not between:
                 options.append([t for t in object_tokens(tok, skip, NOUN_TARGET_PREPS) if t is not tok])
+                # an action noun's "of" names its patient: "the blockade of Serbia"
+                options.append([p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for p in c.children if p.dep_ == "pobj"])
             return sources, options, between
         sources, passive_targets = subject_tokens(gov if gov is not tok else tok)
         # the pattern's own nouns ("provide aid for X", "strengthen relations between X and Y")
