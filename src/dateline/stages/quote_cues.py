@@ -14,7 +14,8 @@ from pathlib import Path
 from dateline.errors import DatelineError
 from dateline.knowledge import data_path
 
-FRAMES = frozenset({"quote", "ccomp", "dobj", "xcomp", "prep"})
+FRAMES = frozenset({"quote", "ccomp", "dobj", "object", "xcomp", "prep", "pobj",
+                    "noun_that", "noun_pobj"})
 KINDS = frozenset({"report", "belief"})
 
 
@@ -39,6 +40,14 @@ class CueLexicon:
             elif cue.particle in particles:
                 return cue
         return plain
+
+    def candidates(self, lemma: str, particles: set[str] | frozenset[str] = frozenset()
+                   ) -> list[Cue]:
+        """Every entry that fits: phrasal entries whose particle is present, then the plain
+        one ("called for" tries "call for", then "call")."""
+        entries = self.by_lemma.get(lemma.lower(), ())
+        phrasal = [c for c in entries if c.particle is not None and c.particle in particles]
+        return phrasal + [c for c in entries if c.particle is None]
 
 
 def load_cues(path: Path | None = None) -> CueLexicon:

@@ -1,12 +1,19 @@
-"""Reported (indirect) speech: the content a cue verb governs in the dependency parse.
+"""Reported (indirect) speech: the content a cue governs in the dependency parse.
 
 - complement clauses: "Zarif said (that) all Iraqi tribes must be united", "..., he noted";
-- the object of verbs of emphasis: "underlined the importance of unity";
+- a parenthetical attribution inside the clause it reports: "This plan, he says, is dead";
+- the object of verbs of emphasis: "underlined the importance of unity", and of verbs of
+  stance, even a bare name: "backed Rubio", "criticized the ruling";
 - infinitive complements of verbs of urging and promising: "urged Baghdad to act";
+- prepositional objects of phrasal cues: "called for an inquiry", "accused them of lying";
+- nouns of speech (``quote_nominal``): "his claim that ...", "her criticism of ...";
 - "according to X, ...": the clause the phrase modifies, spoken by X.
 
 The content span is the character range of the governed phrase, the complementiser "that"
-included, the sentence's final punctuation excluded.
+included, the sentence's final punctuation excluded. A clause stops before a conjoined
+attribution of its own ("... and said that ...") and before a trailing participle clause
+after a comma or dash (", putting them ahead", "— asserting that ..."): those are the
+writer's (or another statement), not the reported words.
 """
 
 from __future__ import annotations
@@ -14,13 +21,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.stages.quote_cues import CueLexicon
+from dateline.stages.quote_cues import Cue, CueLexicon
 from dateline.stages.quote_speakers import subject_of
 
 _EDGE_PUNCT = frozenset(",.;:—–-()[]…")
 _OPEN_MARKS = frozenset("“‘«\"'`")
 _CLOSE_MARKS = frozenset("”’»\"'")
-_FRAME_DEPS = {"ccomp": ("ccomp",), "dobj": ("dobj",), "xcomp": ("xcomp",)}
+_CUT_BEFORE = frozenset(",;—–-(")  # punctuation that sets off a trailing participle clause
+_NOT_A_MESSAGE = frozenset({"PRON", "NUM", "DET"})
+_VERB_FRAMES = ("ccomp", "dobj", "object", "xcomp", "pobj")
 
 
 @dataclass
@@ -46,55 +55,165 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def particles_of(tok: Any) -> set[str]:
+    """Particles and prepositions of a word ("point out", "call for", "criticism of")."""
+    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+
+
 class IndirectFinder:
     def __init__(self, doc: Any, cues: CueLexicon) -> None:
         self.doc = doc
         self.cues = cues
 
-    def find(self, blocked: list[tuple[int, int]]) -> list[Reported]:
+    def find(self, blocked: list[tuple[int, int]],
+             quoted: list[tuple[int, int]] | None = None) -> list[Reported]:
         """Reported statements whose cue and content lie outside the ``blocked`` spans
-        (the full direct quotes, which carry their own attribution)."""
+        (the full direct quotes, which carry their own attribution), and whose cue is not
+        inside any ``quoted`` span (the speaker's own "I think" is part of the quote)."""
+        quoted = quoted or []
+        from dateline.stages.quote_nominal import noun_statement
+
         out: list[Reported] = []
         for tok in self.doc:
             if tok.lower_ == "according":
                 rep = self._according(tok)
             elif tok.pos_ in ("VERB", "AUX"):
                 rep = self._verb(tok)
+            elif tok.pos_ == "NOUN":
+                rep = noun_statement(self, tok)
             else:
                 continue
             if rep is None or _overlaps(rep.cue_start, rep.cue_end, blocked):
+                continue
+            if _overlaps(rep.cue_start, rep.cue_end, quoted):
                 continue
             if _overlaps(rep.start, rep.end, blocked):
                 continue
             out.append(rep)
         return out
 
+    def is_report_cue(self, tok: Any) -> bool:
+        """A verb that attributes a clause of its own ("... and said that ...")."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        return any(c.frames & {"ccomp", "quote"} and c.kind == "report"
+                   for c in self.cues.candidates(tok.lemma_, particles_of(tok)))
+
+    # -- verbs -----------------------------------------------------------------------
     def _verb(self, tok: Any) -> Reported | None:
-        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-        cue = self.cues.lookup(tok.lemma_, particles)
-        if cue is None:
+        cands = self.cues.candidates(tok.lemma_, particles_of(tok))
+        if not cands:
             return None
-        for frame in ("ccomp", "dobj", "xcomp"):
-            if frame not in cue.frames:
-                continue
-            for child in tok.children:
-                if child.dep_ not in _FRAME_DEPS[frame]:
-                    continue
-                if frame == "dobj" and (child.pos_ == "PRON" or child.n_rights + child.n_lefts == 0):
-                    continue  # "stressed it", "noted this": no message of its own
-                span = self._trim(child.left_edge.i, child.right_edge.i)
-                if span is None:
-                    continue
-                end_tok = tok
-                for c in tok.children:
-                    if c.dep_ == "prt" and c.i == tok.i + 1:
-                        end_tok = c
-                rep = Reported([span], tok.idx, end_tok.idx + len(end_tok.text), frame=frame,
-                               cue_token=tok)
-                self._speaker(rep, subject_of(tok), span)
-                return rep
+        for cue in cands:
+            for frame in _VERB_FRAMES:
+                if frame in cue.frames:
+                    rep = self._frame(tok, cue, frame)
+                    if rep is not None:
+                        return rep
+        if tok.dep_ == "parataxis" and any("ccomp" in c.frames for c in cands):
+            return self._parenthetical(tok)
         return None
 
+    def _frame(self, tok: Any, cue: Cue, frame: str) -> Reported | None:
+        for child in tok.children:
+            fragments: list[tuple[int, int]] | None = None
+            if frame == "ccomp" and child.dep_ == "ccomp":
+                fragments = self._clause(child, tok)
+            elif frame in ("dobj", "object") and child.dep_ == "dobj":
+                if child.pos_ in _NOT_A_MESSAGE or (
+                        frame == "dobj" and child.n_rights + child.n_lefts == 0):
+                    continue  # "stressed it", "noted this": no message of its own
+                fragments = self._phrase(child)
+            elif frame == "xcomp" and child.dep_ == "xcomp":
+                fragments = self._phrase(child)
+            elif frame == "pobj" and child.dep_ in ("prep", "prt") and child.lower_ == cue.particle:
+                obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if obj is None or obj.pos_ in _NOT_A_MESSAGE:
+                    continue
+                fragments = self._phrase(obj)
+            if not fragments:
+                continue
+            return self._reported(tok, fragments, frame, subject_of(tok))
+        return None
+
+    def _parenthetical(self, tok: Any) -> Reported | None:
+        """ "This campaign, he says, is different": the clause around the attribution."""
+        head = tok.head
+        if head is tok or tok.left_edge.i <= head.left_edge.i:
+            return None
+        if any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+            return None
+        cut_lo = tok.left_edge.i
+        cut_hi = tok.i
+        for c in tok.rights:  # keep "said Tuesday" with the attribution, not the content
+            if c.dep_ in ("npadvmod", "prt", "punct") and c.i == cut_hi + 1:
+                cut_hi = c.i
+        fragments = []
+        left = self._trim(head.left_edge.i, cut_lo - 1)
+        if left:
+            fragments.append(left)
+        right_end = self._clause_end(head, max(head.right_edge.i, tok.right_edge.i))
+        right = self._trim(cut_hi + 1, right_end)
+        if right:
+            fragments.append(right)
+        if not fragments:
+            return None
+        return self._reported(tok, fragments, "ccomp", subject_of(tok))
+
+    def _reported(self, tok: Any, fragments: list[tuple[int, int]], frame: str,
+                  subj: Any) -> Reported:
+        end_tok = tok
+        for c in tok.children:
+            if c.dep_ == "prt" and c.i == tok.i + 1:
+                end_tok = c
+        rep = Reported(fragments, tok.idx, end_tok.idx + len(end_tok.text), frame=frame,
+                       cue_token=tok)
+        self._speaker(rep, subj, (fragments[0][0], fragments[-1][1]))
+        return rep
+
+    # -- content spans ---------------------------------------------------------------
+    def _phrase(self, head: Any) -> list[tuple[int, int]] | None:
+        span = self._trim(head.left_edge.i, self._clause_end(head, head.right_edge.i))
+        return [span] if span else None
+
+    def _clause(self, head: Any, cue: Any) -> list[tuple[int, int]] | None:
+        """A complement clause, with a fronted phrase the attribution interrupts: "In
+        three years, the mayor says, far too many homes have been lost"."""
+        span = self._trim(head.left_edge.i, self._clause_end(head, head.right_edge.i))
+        if span is None:
+            return None
+        fragments = [span]
+        doc = self.doc
+        if cue.i < head.left_edge.i and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ",":
+            lefts = [c for c in cue.lefts if c.dep_ in ("prep", "advcl", "advmod", "npadvmod")]
+            subj = subject_of(cue)
+            if lefts and subj is not None and subj.i > lefts[0].i:
+                first = lefts[0].left_edge.i
+                if first == cue.sent.start and doc[subj.left_edge.i - 1].text == ",":
+                    front = self._trim(first, subj.left_edge.i - 1)
+                    if front:
+                        fragments.insert(0, front)
+        return fragments
+
+    def _clause_end(self, head: Any, last: int) -> int:
+        """The last token of a phrase once a conjoined attribution or a trailing
+        participle clause after a comma or dash is cut off."""
+        doc = self.doc
+        cut = last + 1
+        for c in head.rights:
+            first = c.left_edge.i
+            before = doc[first - 1].text if first > 0 else ""
+            attribution = c.dep_ == "conj" and self.is_report_cue(c)
+            participle = (c.dep_ in ("advcl", "conj", "acl", "xcomp") and c.tag_ == "VBG"
+                          and c.i == first and before in _CUT_BEFORE)
+            if attribution or participle:
+                cut = min(cut, first)
+        end = cut - 1
+        while end > head.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
+            end -= 1
+        return end if cut <= last else last
+
+    # -- according to ----------------------------------------------------------------
     def _according(self, tok: Any) -> Reported | None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None:

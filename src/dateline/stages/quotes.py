@@ -69,12 +69,10 @@ def find_all(analysis: Analysis, cues: CueLexicon) -> list[Quote]:
     raw = find_quotes(nlp_text)
     direct, partial = DirectFinder(doc, nlp_text, tokens, cues).find(raw)
     blocked = [(d.start, d.end) for d in direct]
-    reported = IndirectFinder(doc, cues).find(blocked)
+    reported = IndirectFinder(doc, cues).find(blocked, [(q.start, q.end) for q in raw])
 
     quotes: list[Quote] = []
     for d in direct:
-        if d.cue is None and __import__("os").environ.get("QDROP"):
-            continue
         speaker = _speaker_span(text, d.speaker, d.speaker_bounds, (d.start, d.end))
         quotes.append(Quote(
             content=make_span(text, d.start, d.end),
