@@ -221,3 +221,10 @@ def test_reporting_speaker_is_not_the_source_of_a_material_act(code):
 def test_action_noun_of_phrase_names_the_target(code):
     events = code("NATO said it would tighten the naval blockade of Libya next week.")
     assert any(e.target is not None and e.target.code == "LBY" for e in events)
+
+
+def test_background_nouns_are_not_events(code):
+    events = code("Chile and Peru agreed to a truce after three days of heavy fighting near the border.")
+    assert not [e for e in events if e.cameo.startswith(("18", "19"))]
+    events = code("Kenya said the war crimes tribunal would open in March.")
+    assert not [e for e in events if "war" in e.trigger.text]

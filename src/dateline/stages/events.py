@@ -65,6 +65,8 @@ MUTUAL_CODES = ("03", "040", "041", "044", "045", "046", "05", "06", "0871", "19
 MUTUAL_LEMMAS = frozenset({"clash", "fight", "battle", "agree", "meet", "talk", "negotiate"})
 DIRECTED_CODES = ("042", "043", "051", "052", "053", "054", "055", "056")
 MAX_PAIRS = 6
+BACKGROUND_PREPS = frozenset({"after", "during", "before", "amid", "since", "despite",
+                              "following", "until", "throughout"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "10", "11", "12", "13"})
 NEXT_ACTOR_WINDOW = 12  # tokens after the trigger searched for a positional target
 # "X said Y must ...": a demand of Y
@@ -186,6 +188,9 @@ class EventCoder:
     def _situate(self, cand: Candidate, found: dict[int, Candidate]) -> None:
         """Apply the governor, absorption and modality rules to one candidate."""
         tok, pat = cand.token, cand.pattern
+        if tok.pos_ in ("NOUN", "PROPN") and not pat.literal and _background(tok):
+            cand.dropped = True  # "war crimes court", "after two days of fighting"
+            return
         # absorbed by a neighbour whose pattern names this word, or same-family complement
         head, child = tok.head, tok
         for _ in range(3):
@@ -489,6 +494,8 @@ class EventCoder:
             cue = q.cue or q.speaker
             if any(_covers(e, spans, cue, actor.id) for e in events):
                 continue
+            if any(e.sentence.start <= cue.start < e.sentence.end for e in events):
+                continue  # the sentence reports an event: the saying is not one
             info = lookup("010")
             sent = self.doc[self.doc.char_span(cue.start, cue.end, alignment_mode="expand").start].sent
             out.append(Event(
@@ -529,6 +536,25 @@ def _covers(e: Event, spans: tuple[Span, ...], cue: Span, actor_id: str) -> bool
     return any(s.start <= t < s.end for s in spans) or cue.start <= t < cue.end or (
         e.source is not None and e.source.actor == actor_id
         and e.sentence.start <= cue.start < e.sentence.end)
+
+
+def _background(noun: Any) -> bool:
+    """A noun trigger that only describes something else: a modifier of another noun
+    ("war crimes court", "peacekeeping force"), or the circumstance of a time adjunct
+    ("after two days of fighting", "during the war")."""
+    if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    t = noun
+    for _ in range(3):
+        if t.dep_ != "pobj":
+            return False
+        prep = t.head
+        if prep.lower_ in BACKGROUND_PREPS:
+            return True
+        if prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        t = prep.head  # "two days of fighting": look at the preposition above "days"
+    return False
 
 
 def _same(a: EventArg, b: EventArg) -> bool:
