@@ -241,11 +241,32 @@ class IndirectFinder:
         return rep
 
     def _speaker(self, rep: Reported, subj: Any, content: tuple[int, int]) -> None:
-        if subj is None or content[0] <= subj.idx < content[1]:
+        cue = rep.cue_token
+        if cue is not None and cue.pos_ in ("VERB", "AUX"):
+            subj = self._better_subject(subj, cue)
+        if subj is None or any(s <= subj.idx < e for s, e in rep.fragments):
             return
         sent = subj.sent
         rep.speaker = subj
         rep.speaker_bounds = (sent.start_char, sent.end_char)
+
+    def _better_subject(self, subj: Any, cue: Any) -> Any | None:
+        """Repairs of the parse's subject: not a time ("12:15 p.m."), not across a line
+        break (the heading of a live blog); a bare count ("About 4 in 10 say") when the
+        parse gave none."""
+        doc = self.doc
+        if subj is not None and subj.i < cue.i and "\n" in doc.text[subj.idx:cue.idx]:
+            line = [t for t in doc[subj.i + 1:cue.i] if "\n" in t.text_with_ws]
+            start = line[-1].i + 1 if line else subj.i + 1
+            heads = [t for t in doc[start:cue.i] if t.pos_ in ("PROPN", "NOUN", "PRON")
+                     and not start <= t.head.i < cue.i]
+            subj = heads[-1] if heads else None
+        if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
+            return None
+        if subj is None and cue.dep_ in ("ROOT", "ccomp", "conj") and cue.tag_ in ("VBP", "VBZ", "VBD"):
+            counts = [c for c in cue.lefts if c.dep_ in ("nummod", "dep") and c.pos_ in ("NUM", "NOUN")]
+            subj = counts[-1] if counts else None
+        return subj
 
     def _trim(self, first: int, last: int) -> tuple[int, int] | None:
         """Character range of tokens first..last without edge punctuation and unbalanced

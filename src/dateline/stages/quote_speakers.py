@@ -14,7 +14,8 @@ from dateline.records import Actor, Span
 _SUBJECT_DEPS = ("nsubj", "csubj")
 # dependents of a verb that hand it down the subject of their head ("..., saying", "and added",
 # "punctuated his list by saying")
-_INHERITS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "dep", "prep", "pobj")
+_INHERITS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "dep", "prep", "pobj", "acomp")
+_RELATIVE = frozenset({"that"})  # stands for the noun it attaches to ("who", "which" are kept)
 _PHRASE_BREAKS = frozenset({"–", "—", "-", ":", ";", "(", ")", "|"})
 _SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 
@@ -46,6 +47,8 @@ def subject_of(cue: Any, depth: int = 4) -> Any | None:
         passive = False
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in _RELATIVE and tok.dep_ == "relcl" and tok.head.pos_ in _SPEAKER_POS:
+                    return tok.head  # "a group that advocates for ...": the group
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -53,8 +56,9 @@ def subject_of(cue: Any, depth: int = 4) -> Any | None:
                 passive = True
         if passive:
             return None
-        if tok.dep_ == "relcl" and tok.head.pos_ in _SPEAKER_POS:  # "Smith, who said ..."
-            return tok.head
+        if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG") \
+                and tok.head.pos_ in _SPEAKER_POS:
+            return tok.head  # "Smith, who said ...", "the group backing Bush"
         if tok.dep_ in _INHERITS_SUBJECT and tok.head is not tok:
             tok = tok.head
             continue

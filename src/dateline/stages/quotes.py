@@ -127,8 +127,15 @@ def _cue_span(text: str, cue: Any) -> Span | None:
 
 
 def _reported_quote(text: str, r: Reported, actors: ActorIndex) -> Quote:
-    speaker = _speaker_span(text, r.speaker, r.speaker_bounds, (r.start, r.end))
-    if speaker is not None and r.start < speaker.end and speaker.start < r.end:
+    bounds = r.speaker_bounds
+    if r.speaker is not None:  # the speaker phrase stays between the content fragments
+        at = r.speaker.idx
+        lo = max([e for _, e in r.fragments if e <= at], default=bounds[0])
+        hi = min([s for s, _ in r.fragments if s > at], default=bounds[1])
+        bounds = (max(bounds[0], lo), min(bounds[1], hi))
+    speaker = _speaker_span(text, r.speaker, bounds, (r.start, r.end))
+    if speaker is not None and r.start < speaker.end and speaker.start < r.end \
+            and not r.start < speaker.start < r.end:
         # a speaker phrase that reaches into the content ("according to X") stops before it
         speaker = make_span(text, speaker.start, min(speaker.end, r.start)) \
             if speaker.start < r.start else None
