@@ -23,6 +23,9 @@ _BASE = {"country": 3.8, "continent": 3.6, "admin1": 2.2, "region": 2.4, "natura
          "admin2": 1.4}
 
 
+_AREA_FEATURES = frozenset({"country", "admin1", "continent", "region", "natural"})
+
+
 @dataclass
 class Query:
     """One name to resolve, with what the text around it says."""
@@ -78,8 +81,10 @@ def prior(entry: GeoEntry, key: str) -> float:
         score = _BASE.get(entry.feature, 1.5)
     if fold(entry.name) == key:
         score += 0.4
-    elif entry.feature == "city":
-        score -= 0.4  # alternate names of towns are often historic ("Liverpool", Indiana)
+    elif entry.feature == "city" and fold(entry.name) != key + " city":
+        # alternate names of towns are often historic ("Liverpool", Indiana; "Salisbury"
+        # for Harare); "New York" for New York City is the name in use
+        score -= 0.4
     return score
 
 
@@ -87,12 +92,23 @@ def candidates_for(gaz: Gazetteer, query: Query) -> list[GeoEntry]:
     if query.fixed is not None:
         return [query.fixed]
     cands = gaz.lookup(query.key)
+    key = fold(query.key)
+    if any(c.feature == "city" and c.population >= 1000 and fold(c.name) == key for c in cands):
+        # a town of this very name exists: drop towns that only have it as an old or
+        # foreign alternate name ("Franklin" is not Columbus), unless they are world cities
+        cands = [c for c in cands if c.feature != "city" or fold(c.name) == key
+                 or c.population >= 1_000_000]
     if query.qualifier is not None and any(c.id == query.qualifier.id for c in cands):
         return [query.qualifier]  # "Washington, D.C.": the qualifier names the place itself
     if query.qualifier is not None:
         inside = [c for c in cands if _inside(c, query.qualifier)]
         if inside:
             cands = inside
+        elif query.qualifier.feature in ("admin1", "admin2") and not any(
+                c.feature in _AREA_FEATURES for c in cands):
+            # "Rockingham, Northamptonshire" with no such town in the gazetteer: the
+            # county is nearer the truth than any other Rockingham
+            cands = [query.qualifier]
     return cands
 
 
@@ -121,7 +137,9 @@ def _score(entry: GeoEntry, query: Query, ctx: Context, chosen: list[GeoEntry],
             s += w * 0.4
     if entry.feature == "admin1" and any(o.feature == "admin1" and o.country == entry.country
                                          and o.id != entry.id for o in chosen):
-        s += 1.0  # "Georgia and Florida": states come with states
+        # "Georgia and Florida": states come with states; less so for a state named after
+        # its own big city ("Miami, New York and Detroit")
+        s += 0.5 if query.hint != "admin1" and _city_named_over(entry, query, key) >= 1.2 else 1.0
     if entry.feature in ("city", "admin2", "region", "natural"):
         w = 0.5 if w < 1.0 else 1.0
         for other in chosen:
@@ -176,7 +194,12 @@ def _dwarfed(entry: GeoEntry, query: Query) -> bool:
 def resolve(gaz: Gazetteer, queries: list[Query], ctx: Context) -> list[tuple[GeoEntry, float]
                                                                           | None]:
     """The chosen entry and a confidence (0-1) for each query, or None when nothing fits."""
+    # a name qualified once ("Parkland, Florida") keeps its region in later bare mentions
+    qualified = {fold(q.key): q.qualifier for q in queries
+                 if q.qualifier is not None and q.qualifier.feature in ("admin1", "country")}
     for q in queries:
+        if q.qualifier is None and q.fixed is None and fold(q.key) in qualified:
+            q.qualifier = qualified[fold(q.key)]  # "Parkland, Florida" ... "Parkland students"
         q.candidates = candidates_for(gaz, q)
     groups: dict[tuple[str, int | None], list[int]] = {}
     for n, q in enumerate(queries):

@@ -307,6 +307,8 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
         return None
     if tail_of_name and not area:
         return None  # "Boa Vista", "Marigny Plantation": the end of a longer name
+    if nxt is not None and nxt.text == "-" and doc[i + n - 1].whitespace_ == "" and not area:
+        return None  # "Champs-Élysées": the start of a hyphenated name
     if area and (ent is None or ent[0] != "PERSON" or locative or listed or n > 1):
         return Candidate(s, e, text, Query(text, qualifier=qualifier))
     pop = max((c.population for c in cands if c.feature == "city"), default=0)
@@ -405,8 +407,9 @@ def scan_mislabelled(analysis: Analysis, gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     if doc is None:
         return out
+    stops = stopnames()
     for m in analysis.entities:
-        if m.label not in ("PERSON", "ORG") or not gaz.has(m.text):
+        if m.label not in ("PERSON", "ORG") or not gaz.has(m.text) or fold(m.text) in stops:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:

@@ -34,6 +34,7 @@ from dateline.stages.place_common import (
     best_entry,
     is_abbrev,
     qualifier_entry,
+    stopnames,
 )
 from dateline.stages.place_events import event_place, span_root
 from dateline.stages.place_scan import (
@@ -139,7 +140,12 @@ def _ner_mentions(analysis: Analysis, gaz: Gazetteer,
             head, _, tail = t.rpartition("-")  # "anti-Russian", "All-American"
             if tail[:1].isupper():
                 start, t = start + len(head) + 1, tail
-        if m.label == "NORP" and not gaz.lookup_demonym(t) and named_candidates(gaz, t, fold(t)):
+        key = fold(t)
+        if key in stopnames() and (m.label == "NORP" or stopnames()[key] == "generic"):
+            continue  # "Western governments", "the West", "Congress"
+        if m.label == "NORP" and not gaz.lookup_demonym(t) and any(
+                c.feature != "city" or c.population >= 5_000
+                for c in named_candidates(gaz, t, key)):
             label = "GPE"  # "authorities in Tunis", "eastern Ghouta" labelled NORP
         elif m.label != "NORP" and not gaz.has(t) and gaz.lookup_demonym(t):
             label = "NORP"  # "Emirati" labelled GPE
@@ -173,9 +179,7 @@ def _ner_mentions(analysis: Analysis, gaz: Gazetteer,
                                      Query(tail.strip(), fixed=qualifier)))
             end, t = start + len(head.rstrip()), head.rstrip()
         else:
-            after = re.match(r"\s*,\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})", text[end:end + 30])
-            if after:
-                qualifier = qualifier_entry(gaz, after.group(1))
+            qualifier = _qualifier_after(gaz, text, end, t)
         if not gaz.has(t):
             g = _GENERIC.search(t)
             d = _DIRECTION.match(t)
@@ -198,12 +202,37 @@ def _ner_mentions(analysis: Analysis, gaz: Gazetteer,
     return out
 
 
+_AFTER_QUALIFIER = re.compile(r"\s*,\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)[A-Z]")
+_SENTENCE_OPENERS = frozenset({"The", "A", "An", "In", "On", "It", "He", "She", "They", "We"})
+
+
+def _qualifier_after(gaz: Gazetteer, text: str, end: int, name: str) -> GeoEntry | None:
+    """The region in "Parkland, Florida" right after a town's name; not in a list of
+    places ("Washington, New York and Boston", "Tamil Nadu, Karnataka, Kerala")."""
+    m = _AFTER_QUALIFIER.match(text, end, end + 40)
+    if m is None or any(c.feature in ("country", "admin1", "region") for c in gaz.lookup(name)):
+        return None
+    words = m.group(1).split(" ")
+    for n in range(len(words), 0, -1):
+        if n < len(words) and words[n] not in _SENTENCE_OPENERS:
+            continue  # only "Florida The controversy" may lose its tail
+        q = " ".join(words[:n])
+        hit = qualifier_entry(gaz, q)
+        if hit is not None:
+            after = m.start(1) + len(q)
+            if _LIST_GOES_ON.match(text, after, after + 8):
+                return None
+            return hit
+    return None
+
+
 def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
     cands: list[Candidate] = []
     dateline = _dateline_span(analysis, gaz)
     if dateline is not None:
         s, e, t, note = dateline
-        cands.append(Candidate(s, e, t, Query(t), note))
+        cands.append(Candidate(s, e, t, Query(t, hint="city"), note))  # "WASHINGTON -": D.C.
     cands.extend(_ner_mentions(analysis, gaz, dateline))
     taken = [(c.start, c.end) for c in cands]
     for c in scan_datelines(analysis, gaz, taken):
