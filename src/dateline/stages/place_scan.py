@@ -178,13 +178,15 @@ def scan_names(analysis: Analysis, gaz: Gazetteer,
     i = 0
     while i < n_tok:
         tok = doc[i]
+        ent = ents.get(i)
+        if ent is not None and ent[0] == "MONEY" and ent[1] == i:
+            out.extend(_currency_places(gaz, doc, ent[1], ent[2], taken))
+            i = ent[2]
+            continue
         if not _cap(tok) or (i in starts and tok.pos_ != "PROPN" and not tok.is_upper
                              and gaz.lookup_demonym(tok.text) is None):
             i += 1
             continue
-        ent = ents.get(i)
-        if ent is not None and ent[0] == "MONEY" and ent[1] == i:
-            out.extend(_currency_places(gaz, doc, ent[1], ent[2], taken))
         if ent is not None and (ent[0] in _PLACE_LABELS or ent[0] in _NUMERIC):
             i = ent[2] if ent[0] in _NUMERIC else i + 1
             continue
@@ -363,6 +365,8 @@ def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[
         if len(grams) < n or not all(t.is_title or t.is_upper for t in grams):
             continue
         t = _text(doc)[grams[0].idx:grams[-1].idx + len(grams[-1])]
+        if i + n < len(toks) and toks[i + n].lower_ in _STREETS:
+            continue  # "Hampton Avenue" is a street, wherever it is
         if is_abbrev(t):
             entry = abbrev_entry(gaz, t)
             if entry is not None and entry.feature in ("country", "admin1", "region"):

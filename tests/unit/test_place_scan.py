@@ -1,0 +1,129 @@
+"""Places the NER misses or mislabels, and the resolution rules added for news usage
+(capital over same-name state, world city over country context, qualifiers, demonyms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.knowledge.gazetteer import haversine_km, load_gazetteer
+
+STAGES = "nlp,places"
+
+
+def _named(analysis, text):
+    return [p for p in analysis.places if p.text == text]
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def test_a_state_the_ner_calls_a_person_is_still_a_place(run_text):
+    a = run_text("Tamil Nadu said on Saturday it would ask the Supreme Court to act, and "
+                 "Karnataka rejected the demand.", stages=STAGES)
+    tn = _named(a, "Tamil Nadu")
+    assert tn and tn[0].feature == "admin1" and tn[0].country == "IN"
+
+
+def test_datelines_inside_the_text_and_their_regions(run_text):
+    text = ("Officials declined to comment.\n\nCAMP MURRAY, Wash. - The state's National "
+            "Guard trained for floods on Tuesday.\n\nBOSTON (Reuters) - A federal judge "
+            "ruled on Monday.")
+    a = run_text(text, stages=STAGES)
+    wash = _named(a, "Wash.")
+    assert wash and wash[0].name == "Washington" and wash[0].feature == "admin1"
+    boston = _named(a, "BOSTON")
+    assert boston and boston[0].country == "US" and boston[0].feature == "city"
+    assert text[boston[0].start:boston[0].end] == "BOSTON"
+
+
+def test_bare_washington_is_the_capital_and_washington_state_the_state(run_text):
+    a = run_text("Officials in Washington said on Monday the embassy would reopen.",
+                 stages=STAGES)
+    dc = _named(a, "Washington")
+    assert dc and dc[0].feature == "city" and dc[0].geonameid == 4140963
+    b = run_text("Wildfires spread across Washington state and Oregon on Sunday, forcing "
+                 "thousands to leave their homes.", stages=STAGES)
+    state = _named(b, "Washington")
+    assert state and state[0].feature == "admin1"
+
+
+def test_new_york_without_a_state_word_is_the_city(run_text):
+    a = run_text("The analyst grew up in New York and now works in Taipei for a bank.",
+                 stages=STAGES)
+    ny = _named(a, "New York")
+    assert ny and ny[0].feature == "city" and ny[0].name == "New York City"
+
+
+def test_a_world_city_keeps_its_name_against_country_context(run_text):
+    a = run_text("The Kentucky senator left Louisville for London on Monday for talks with "
+                 "British ministers, his office in Frankfort said.", stages=STAGES)
+    london = _named(a, "London")
+    assert london and london[0].country == "GB"
+
+
+def test_region_demonyms_point_at_their_region(run_text):
+    a = run_text("European leaders met on Thursday, and Korean officials joined by video.",
+                 stages=STAGES)
+    eu = _named(a, "European")
+    assert eu and eu[0].feature == "continent" and eu[0].name == "Europe"
+    kr = _named(a, "Korean")
+    assert kr and kr[0].country == "KR"
+
+
+def test_the_eu_is_a_place_without_a_country(run_text):
+    a = run_text("Ministers from the EU member states agreed on new sanctions on Monday.",
+                 stages=STAGES)
+    eu = _named(a, "EU")
+    assert eu and eu[0].name == "European Union" and eu[0].country is None
+
+
+def test_a_lone_small_town_needs_the_article_to_be_in_its_country(run_text):
+    alone = run_text("The family moved to Cirencester last year, a spokesman said.",
+                     stages=STAGES)
+    assert not _named(alone, "Cirencester")
+    with_support = run_text("The road closure will affect drivers travelling from Gloucester "
+                            "to Cirencester, the council said.", stages=STAGES)
+    ciren = _named(with_support, "Cirencester")
+    assert ciren and ciren[0].country == "GB"
+
+
+def test_an_unknown_town_in_a_named_county_is_placed_at_the_county(run_text, gaz):
+    a = run_text("The next round is on 11 August at Rockingham, Northamptonshire, "
+                 "organisers said.", stages=STAGES)
+    rock = _named(a, "Rockingham")
+    county = _named(a, "Northamptonshire")
+    assert county and county[0].country == "GB"
+    assert rock and rock[0].country == "GB"
+    assert haversine_km(rock[0].lat, rock[0].lon, county[0].lat, county[0].lon) < 80
+
+
+def test_a_street_named_after_a_town_is_not_the_town(run_text):
+    a = run_text("The suspects were caught on camera at a restaurant on Hampton Avenue in "
+                 "St. Louis, police said.", stages=STAGES)
+    assert not _named(a, "Hampton")
+    assert _named(a, "St. Louis")
+
+
+def test_the_country_of_a_currency_counts_as_a_toponym(run_text):
+    a = run_text("The plan lists 658 projects worth 59.2 billion US dollars for 2018-2020.",
+                 stages=STAGES)
+    us = _named(a, "US")
+    assert us and us[0].country == "US" and us[0].note == "in a currency name"
+
+
+def test_places_inside_organisation_names(run_text):
+    a = run_text("The Cavan County Council approved the plan, the Houston Rockets said.",
+                 stages=STAGES)
+    assert any(p.text == "Houston" and p.country == "US" for p in a.places)
+
+
+def test_every_place_offset_matches_its_text(run_text):
+    text = ("SEOUL, South Korea (CNN) - A court in Seoul jailed the former president on "
+            "Friday, while protesters in Gwangju and Busan waved Korean and US flags.")
+    a = run_text(text, stages=STAGES)
+    assert a.places
+    for p in a.places:
+        assert text[p.start:p.end] == p.text
+    assert {"Seoul", "Busan"} <= {p.name for p in a.places}
