@@ -15,7 +15,7 @@ from dateline.errors import DatelineError
 from dateline.knowledge import data_path
 
 FRAMES = frozenset({"quote", "ccomp", "dobj", "object", "xcomp", "prep", "pobj",
-                    "noun_that", "noun_pobj"})
+                    "noun_that", "noun_pobj", "naming"})
 KINDS = frozenset({"report", "belief"})
 
 

@@ -29,7 +29,8 @@ _OPEN_MARKS = frozenset("“‘«\"'`")
 _CLOSE_MARKS = frozenset("”’»\"'")
 _CUT_BEFORE = frozenset(",;—–-(")  # punctuation that sets off a trailing participle clause
 _NOT_A_MESSAGE = frozenset({"PRON", "NUM", "DET"})
-_VERB_FRAMES = ("ccomp", "dobj", "object", "xcomp", "pobj")
+_VERB_FRAMES = ("ccomp", "dobj", "object", "xcomp", "pobj", "naming")
+_NAMING_PARTS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "nmod", "attr", "dative"})
 
 
 @dataclass
@@ -124,8 +125,11 @@ class IndirectFinder:
                         frame == "dobj" and child.n_rights + child.n_lefts == 0):
                     continue  # "stressed it", "noted this": no message of its own
                 fragments = self._phrase(child)
-            elif frame == "xcomp" and child.dep_ == "xcomp":
+            elif frame == "xcomp" and (child.dep_ == "xcomp" or child.dep_ == "advcl" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in child.lefts)):
                 fragments = self._phrase(child)
+            elif frame == "naming" and child.dep_ in _NAMING_PARTS and child.i > tok.i:
+                fragments = self._naming(tok)
             elif frame == "pobj" and child.dep_ in ("prep", "prt") and child.lower_ == cue.particle:
                 obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if obj is None or obj.pos_ in _NOT_A_MESSAGE:
@@ -135,6 +139,19 @@ class IndirectFinder:
                 continue
             return self._reported(tok, fragments, frame, subject_of(tok))
         return None
+
+    def _naming(self, tok: Any) -> list[tuple[int, int]] | None:
+        """ "called Trump a fascist", "called the plan “reckless”": the object with what it
+        is called, when both are there."""
+        parts = [c for c in tok.rights if c.dep_ in _NAMING_PARTS]
+        complement = any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in parts) or \
+            any(c.dep_ in ("oprd", "attr", "dobj") for p in parts for c in p.children)
+        if not parts or not complement:
+            return None
+        first = min(c.left_edge.i for c in parts)
+        last = max(c.right_edge.i for c in parts)
+        span = self._trim(first, last)
+        return [span] if span else None
 
     def _parenthetical(self, tok: Any) -> Reported | None:
         """ "This campaign, he says, is different": the clause around the attribution."""
