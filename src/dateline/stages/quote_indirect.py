@@ -29,6 +29,7 @@ _OPEN_MARKS = frozenset("“‘«\"'`")
 _CLOSE_MARKS = frozenset("”’»\"'")
 _CUT_BEFORE = frozenset(",;—–-(")  # punctuation that sets off a trailing participle clause
 _NOT_A_MESSAGE = frozenset({"PRON", "NUM", "DET"})
+_WH_WORDS = frozenset({"which", "who", "whom", "whose", "where", "when"})
 _VERB_FRAMES = ("ccomp", "dobj", "object", "xcomp", "pobj", "naming")
 _NAMING_PARTS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "nmod", "attr", "dative"})
 
@@ -124,7 +125,7 @@ class IndirectFinder:
                 if child.pos_ in _NOT_A_MESSAGE or (
                         frame == "dobj" and child.n_rights + child.n_lefts == 0):
                     continue  # "stressed it", "noted this": no message of its own
-                fragments = self._phrase(child)
+                fragments = self._object(tok, child) if frame == "object" else self._phrase(child)
             elif frame == "xcomp" and (child.dep_ == "xcomp" or child.dep_ == "advcl" and any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in child.lefts)):
                 fragments = self._phrase(child)
@@ -139,6 +140,22 @@ class IndirectFinder:
                 continue
             return self._reported(tok, fragments, frame, subject_of(tok))
         return None
+
+    def _object(self, tok: Any, obj: Any) -> list[tuple[int, int]] | None:
+        """The object of a stance verb with the reason or aim that follows it: "slammed
+        the university for charging students", "defended his actions to tighten checks"."""
+        last = obj.right_edge.i
+        for c in tok.rights:
+            if c.i <= last or c.is_punct:
+                continue
+            reason = c.dep_ == "prep" and c.lower_ == "for"
+            aim = c.dep_ in ("xcomp", "advcl") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)
+            if not (reason or aim) or c.left_edge.i > last + 1:
+                break
+            last = c.right_edge.i
+        span = self._trim(obj.left_edge.i, self._clause_end(obj, last))
+        return [span] if span else None
 
     def _naming(self, tok: Any) -> list[tuple[int, int]] | None:
         """ "called Trump a fascist", "called the plan “reckless”": the object with what it
@@ -196,7 +213,7 @@ class IndirectFinder:
     def _clause(self, head: Any, cue: Any) -> list[tuple[int, int]] | None:
         """A complement clause, with a fronted phrase the attribution interrupts: "In
         three years, the mayor says, far too many homes have been lost"."""
-        span = self._trim(head.left_edge.i, self._clause_end(head, head.right_edge.i))
+        span = self._trim(head.left_edge.i, self._clause_end(head, head.right_edge.i, cue))
         if span is None:
             return None
         fragments = [span]
@@ -212,19 +229,28 @@ class IndirectFinder:
                         fragments.insert(0, front)
         return fragments
 
-    def _clause_end(self, head: Any, last: int) -> int:
-        """The last token of a phrase once a conjoined attribution or a trailing
-        participle clause after a comma or dash is cut off."""
+    def _clause_end(self, head: Any, last: int, cue: Any = None) -> int:
+        """The last token of a phrase once a conjoined attribution ("... and said that"),
+        or what a comma or dash sets off at its end, is cut off: a participle clause
+        (", referring to ..."), a non-restrictive relative clause (", which ...") or an
+        apposition (", the former governor")."""
         doc = self.doc
         cut = last + 1
         for c in head.rights:
-            first = c.left_edge.i
-            before = doc[first - 1].text if first > 0 else ""
-            attribution = c.dep_ == "conj" and self.is_report_cue(c)
-            participle = (c.dep_ in ("advcl", "conj", "acl", "xcomp") and c.tag_ == "VBG"
-                          and c.i == first and before in _CUT_BEFORE)
-            if attribution or participle:
-                cut = min(cut, first)
+            if c.dep_ == "conj" and self.is_report_cue(c) and (
+                    cue is None or c.tag_ == cue.tag_
+                    or any(s.dep_ in ("nsubj", "nsubjpass") for s in c.lefts)):
+                cut = min(cut, c.left_edge.i)
+        for t in doc[head.i + 1:min(cut, last + 1)]:
+            first = t.left_edge.i
+            if first == 0 or doc[first - 1].text not in _CUT_BEFORE or t.right_edge.i < last - 1:
+                continue
+            participle = t.dep_ in ("advcl", "conj", "acl", "xcomp") and t.tag_ == "VBG" \
+                and t.i == first
+            relative = t.dep_ == "relcl" and doc[first].lower_ in _WH_WORDS
+            if participle or relative or t.dep_ == "appos":
+                cut = first
+                break
         end = cut - 1
         while end > head.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
             end -= 1
