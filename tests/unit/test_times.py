@@ -215,3 +215,9 @@ def test_a_season_after_a_determiner_still_dates_the_noun_it_modifies(run_text):
     text = "Finance ministers gathered in Washington for their autumn meetings."
     times = {t.text: t.value for t in run_text(text, date="2008-10-13", stages=STAGES).times}
     assert times == {"autumn": "2008-FA"}
+
+
+def test_most_recent_is_not_a_time_but_recent_is(run_text):
+    text = "The recent recall hit its most recent phone model."
+    times = [(t.text, t.value) for t in run_text(text, date="2010-07-16", stages=STAGES).times]
+    assert times == [("recent", "PAST_REF")]

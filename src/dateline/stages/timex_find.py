@@ -72,14 +72,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:{weekdays})(?:\s+(?i:morning|afternoon|evening|night))?\b",
         rf"\b(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*,?\s+\d{{4}}\b)?",
         r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)\b(?!/)",  # 7/8/07, 14/11/2016
-        # "two and a half years": spaCy often leaves these out
-        rf"(?i:\b(?:{num})\s+and\s+a\s+half\s+{unit}\b)",
-        # vague adverbs and adjectives TimeML marks: "later revealed", "the recent downturn"
-        r"(?i:(?<!\bthe )\blater\b(?!\s*[-–]))",
-        r"(?i:\brecent\b(?!\s+(?:days|weeks|months|years|decades)\b))",
-        # bare plural units: "in minutes", "decades in the making", "for months"
-        (r"(?i:(?<!\bthe )(?<!\bthose )(?<!\bthese )(?<!\bits )(?<!\btheir )"
-         rf"\b(?:{num}\s+)?(?:minutes|hours|days|weeks|months|years|decades)\b)"),
     ])
     # what makes a piece of a range a time expression on its own
     anchor = re.compile(
@@ -94,6 +86,7 @@ def find_candidates(doc: Any, text: str) -> list[Candidate]:
     extra, anchor, bare_number = _patterns()
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans += [(m.start(), m.end()) for m in extra.finditer(text)]
+    spans += _gated_spans(text)
     spans.sort()
     merged: list[list[int]] = []
     for s, e in spans:
@@ -119,6 +112,48 @@ def find_candidates(doc: Any, text: str) -> list[Candidate]:
                     or _is_noun_modifier(doc, text, cand, lx)):
                 continue
             out.extend(_rewritten(text, cand, lx))
+    return out
+
+
+# Patterns kept out of the big regex because they would slow it down (a case-insensitive
+# alternation tried at every word); each starts from a literal and is checked in code.
+_PLURAL_UNIT = re.compile(r"(?:[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade)s\b")
+_NOT_BEFORE_PLURAL = re.compile(r"(?i:\b(?:the|those|these|its|their|his|her|our|my|your)\s+)$")
+_VAGUE_ADJ = re.compile(r"\b(?:[Ll]ater|[Rr]ecent)\b")
+
+
+@lru_cache(maxsize=1)
+def _gated_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = lexicon()
+    return (re.compile(rf"(?i:\b(?:{lx.number_re})\s+and\s+a\s+half\s+{lx.unit_re}\b)"),
+            re.compile(rf"(?i:\b(?:{lx.number_re})\s+)$"))
+
+
+def _gated_spans(text: str) -> list[tuple[int, int]]:
+    """Bare plural units ("in minutes", "decades in the making"), "two and a half years", and
+    the vague "later" / "recent" ("later revealed", "the recent downturn")."""
+    half, number_before = _gated_patterns()
+    out: list[tuple[int, int]] = []
+    for m in _PLURAL_UNIT.finditer(text):
+        s = m.start()
+        if s and text[s - 1].isalnum():
+            continue
+        before = text[max(0, s - 24):s]
+        if _NOT_BEFORE_PLURAL.search(before):
+            continue
+        num = number_before.search(before)
+        out.append((s - (len(num.group(0)) if num else 0), m.end()))
+    if "half" in text:
+        out.extend((m.start(), m.end()) for m in half.finditer(text))
+    for m in _VAGUE_ADJ.finditer(text):
+        s, e = m.start(), m.end()
+        low = text[max(0, s - 5):s].lower()
+        if text[s] in "Ll":  # "later", not "the later stages" nor "later-stage"
+            if low.endswith("the ") or text[e:e + 1] in "-–":
+                continue
+        elif low.endswith("most ") or re.match(r"\s+(?:days|weeks|months|years|decades)\b", text[e:e + 9]):
+            continue  # "most recent" is "latest"; "recent months" is found as a duration
+        out.append((s, e))
     return out
 
 
