@@ -169,3 +169,77 @@ def test_unattributed_quote_after_an_attributed_one_keeps_its_speaker(run_text):
     an = _quotes(run_text, text)
     q = _one(an.quotes, "Nobody listens")
     assert q.direct and q.speaker.text == "the student"
+
+
+def test_content_stops_before_a_second_attribution_of_the_same_speaker(run_text):
+    text = ("The governor said the new levee had saved the town and said that "
+            "repairs to the bridge would begin in May.")
+    an = _quotes(run_text, text)
+    first = _one([q for q in an.quotes if not q.direct], "new levee")
+    assert first.content.text == "the new levee had saved the town"
+    second = _one([q for q in an.quotes if not q.direct], "repairs to the bridge")
+    assert second.content.text == "that repairs to the bridge would begin in May"
+
+
+def test_trailing_participle_and_relative_clause_are_the_writers(run_text):
+    text = ("The minister said the border would reopen on Friday, ending a week of "
+            "closures that had stranded hundreds of lorries.")
+    an = _quotes(run_text, text)
+    q = _one(an.quotes, "border would reopen")
+    assert q.content.text == "the border would reopen on Friday"
+    text = "The senator endorsed Maria Ortiz, who leads the race in three counties."
+    an = _quotes(run_text, text)
+    q = _one(an.quotes, "Maria Ortiz")
+    assert q.content.text == "Maria Ortiz" and q.cue.text == "endorsed"
+
+
+def test_parenthetical_attribution_splits_its_clause_into_fragments(run_text):
+    text = "The ceasefire, the envoy says, is holding in most of the province."
+    an = _quotes(run_text, text)
+    q = _one(an.quotes, "ceasefire")
+    assert [s.text for s in q.content_spans] == ["The ceasefire", "is holding in most of the province"]
+    assert q.speaker.text == "the envoy" and q.cue.text == "says"
+
+
+def test_phrasal_and_stance_cues_take_their_objects(run_text):
+    text = ("The opposition leader called for an independent inquiry into the shooting. "
+            "She also criticized the police chief for withholding the video.")
+    an = _quotes(run_text, text)
+    q = _one(an.quotes, "independent inquiry")
+    assert q.content.text == "an independent inquiry into the shooting"
+    assert q.speaker.text == "The opposition leader" and q.cue.text == "called"
+    q = _one(an.quotes, "police chief")
+    assert q.content.text == "the police chief for withholding the video"
+    assert q.speaker.text == "She"
+
+
+def test_noun_cues_with_a_that_clause_or_a_preposition(run_text):
+    text = ("The mayor repeated his claim that the budget was balanced. "
+            "Her criticism of the tax plan drew applause.")
+    an = _quotes(run_text, text)
+    q = _one(an.quotes, "budget was balanced")
+    assert q.content.text == "that the budget was balanced"
+    assert q.cue.text == "claim" and q.speaker.text == "his"
+    q = _one(an.quotes, "tax plan")
+    assert q.content.text == "the tax plan" and q.speaker.text == "Her"
+
+
+def test_naming_takes_the_object_with_its_label(run_text):
+    text = "The union leader called the pay offer an insult to nurses."
+    an = _quotes(run_text, text)
+    q = _one(an.quotes, "pay offer")
+    assert q.content.text == "the pay offer an insult to nurses"
+
+
+def test_a_cue_inside_quotation_marks_is_part_of_the_quote(run_text):
+    text = "Lopez said the vote was “a turning point, and I think we will win.”"
+    an = _quotes(run_text, text)
+    assert not any(q.cue is not None and q.cue.text == "think" for q in an.quotes)
+
+
+def test_speaker_under_a_live_blog_time_heading_is_the_name_not_the_time(run_text):
+    text = ("The Latest on the election (all times local):\n\n3:40 p.m.\n\n"
+            "Governor Ana Ruiz says the polls will stay open an extra hour.")
+    an = _quotes(run_text, text)
+    q = _one(an.quotes, "polls will stay open")
+    assert "Ruiz" in q.speaker.text and "p.m." not in q.speaker.text

@@ -62,3 +62,10 @@ def test_malformed_cue_file_is_refused_with_its_line(tmp_path):
     path.write_text("cue\tkind\tframes\nsay\treport\tquote\nsay\tshout\tquote\n", encoding="utf-8")
     with pytest.raises(DatelineError, match=":3:"):
         load_cues(path)
+
+
+def test_phrasal_cue_with_a_preposition_is_tried_before_the_plain_verb():
+    cues = default_cues()
+    found = cues.candidates("call", {"for"})
+    assert [(c.particle, "pobj" in c.frames) for c in found[:2]] == [("for", True), (None, False)]
+    assert "noun_that" in cues.lookup("statement").frames
