@@ -133,11 +133,11 @@ def stats(settings: Settings, fmt: str) -> None:
     a = s["actors"]
     click.echo(f"store      {settings.db}")
     click.echo(f"articles   {s['articles']}" + (f"  ({first} … {last})" if first else "")
-               + f"   failures {s['failures']}")
+               + f"   failures {s['failures']}   near-duplicates linked {s['near_duplicates']}")
     click.echo(f"text       {s['sentences']} sentences, {s['entities']} entities")
     click.echo(f"actors     {a['global']} in the actor base, {a['in_articles']} in articles, "
                f"{a['mentions']} mentions")
-    click.echo(f"events     {s['events']}")
+    click.echo(f"events     {s['events']} mentions of {s['merged_events']} merged events")
     if s["events_by_cameo_root"]:
         click.echo("  by CAMEO root  " + "  ".join(
             f"{k}:{v}" for k, v in s["events_by_cameo_root"].items()))

@@ -76,7 +76,8 @@ def check_date(value: str | None, option: str = "date") -> str | None:
 def stats(store: Store) -> dict[str, Any]:
     count = {t: _scalar(store, f"SELECT COUNT(*) FROM {t}")
              for t in ("articles", "sentences", "entities", "actor_base", "article_actors",
-                       "actor_mentions", "events", "quotes", "times", "places", "failures")}
+                       "actor_mentions", "events", "quotes", "times", "places", "failures",
+                       "event_clusters", "article_copies")}
     return {
         "articles": count["articles"],
         "failures": count["failures"],
@@ -85,9 +86,11 @@ def stats(store: Store) -> dict[str, Any]:
         "actors": {"global": count["actor_base"], "in_articles": count["article_actors"],
                    "mentions": count["actor_mentions"]},
         "events": count["events"],
+        "merged_events": count["event_clusters"],
+        "near_duplicates": count["article_copies"],
         "events_by_cameo_root": {r["k"]: r["n"] for r in _all(
             store, "SELECT cameo_root AS k, COUNT(*) AS n FROM events GROUP BY k ORDER BY k")},
-        "events_by_plover": {r["k"] or "-": r["n"] for r in _all(
+        "events_by_plover": {r["k"] or "none (CAMEO 01/02)": r["n"] for r in _all(
             store, "SELECT plover_type AS k, COUNT(*) AS n FROM events GROUP BY k ORDER BY n DESC")},
         "quotes": count["quotes"],
         "times": count["times"],
