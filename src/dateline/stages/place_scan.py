@@ -67,7 +67,8 @@ def _text(doc: Any) -> str:
 
 
 def _cap(tok: Any) -> bool:
-    return tok.is_title or (tok.is_upper and len(tok.text) > 1 and tok.is_alpha)
+    return tok.is_title or (tok.is_upper and len(tok.text) > 1
+                            and (tok.is_alpha or "." in tok.text))  # "UAE", "U.S."
 
 
 def _entity_index(analysis: Analysis, doc: Any) -> dict[int, tuple[str, int, int]]:
@@ -311,7 +312,7 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
         return None  # "Boa Vista", "Marigny Plantation": the end of a longer name
     if nxt is not None and nxt.text == "-" and doc[i + n - 1].whitespace_ == "" and not area:
         return None  # "Champs-Élysées": the start of a hyphenated name
-    if area and (ent is None or ent[0] != "PERSON" or locative or listed or n > 1):
+    if area:  # names that are also given names ("Georgia") were held back above
         return Candidate(s, e, text, Query(text, qualifier=qualifier))
     pop = max((c.population for c in cands if c.feature == "city"), default=0)
     if qualifier is not None and pop >= 500:
