@@ -221,3 +221,11 @@ def test_most_recent_is_not_a_time_but_recent_is(run_text):
     text = "The recent recall hit its most recent phone model."
     times = [(t.text, t.value) for t in run_text(text, date="2010-07-16", stages=STAGES).times]
     assert times == [("recent", "PAST_REF")]
+
+
+def test_late_in_the_day_is_one_expression_and_a_trailing_weekday_names_the_day(run_text):
+    text = ("The index rebounded late in the day. By the end of the day Saturday the "
+            "exchange website was down.")
+    times = {t.text: t.value for t in run_text(text, date="2008-01-20", stages=STAGES).times}
+    assert times["late in the day"] == "2008-01-20"
+    assert times["the end of the day Saturday"] == "2008-01-19"

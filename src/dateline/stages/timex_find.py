@@ -168,8 +168,16 @@ _BARE_UNIT = re.compile(r"(?i:(?:week|weekend|month|year|quarter|decade|century|
                         r"afternoon|evening|night)\b)")
 
 
+_IN_THE = re.compile(r"(?i:\b(?:early|late)\s+in\s+)$")
+
+
 def _extended_left(text: str, s: int) -> int:
-    """spaCy sometimes leaves out the determiner: "this [year]", "last [week]"."""
+    """spaCy sometimes leaves out the determiner, "this [year]", "last [week]", or the
+    modifier, "late in [the day]"."""
+    if text[s:s + 4].lower() == "the " and (_BARE_UNIT.match(text, s + 4)
+                                            or text[s + 4:s + 7].lower() == "day"):
+        m = _IN_THE.search(text, max(0, s - 12), s)
+        return m.start() if m else s
     if not _BARE_UNIT.match(text, s):
         return s
     m = _LEFT_WORD.search(text, max(0, s - 10), s)

@@ -183,6 +183,8 @@ class Normalizer:
               r"(?:ago|back|before|earlier|ahead|to come))"), self._vague_plural),
             ((r"(?:the|a|an|this|that|their|its|our|his|her|my|your) (?:[a-z-]+ ){1,3}"
               r"(?P<unit>day|week|month|year)"), self._this_unit),
+            # "(by) the end of the day Saturday": the weekday at the end says which day
+            (rf".* (?P<mod>)(?P<wd>{lx.weekday_re})(?P<pod>)", self._weekday),
         ]]
 
     # --- driver -----------------------------------------------------------------------------
