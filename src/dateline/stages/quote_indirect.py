@@ -298,9 +298,10 @@ class IndirectFinder:
         break (the heading of a live blog); a bare count ("About 4 in 10 say") when the
         parse gave none."""
         doc = self.doc
-        if subj is not None and subj.i < cue.i and "\n" in doc.text[subj.idx:cue.idx]:
-            line = [t for t in doc[subj.i + 1:cue.i] if "\n" in t.text_with_ws]
-            start = line[-1].i + 1 if line else subj.i + 1
+        line = [t for t in doc[subj.i:cue.i] if "\n" in t.text_with_ws] \
+            if subj is not None and subj.i < cue.i else []
+        if line:
+            start = line[-1].i + 1
             heads = [t for t in doc[start:cue.i] if t.pos_ in ("PROPN", "NOUN", "PRON")
                      and not start <= t.head.i < cue.i]
             subj = heads[-1] if heads else None
