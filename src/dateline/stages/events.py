@@ -321,8 +321,6 @@ class EventCoder:
         out = []
         seen: set[tuple[str | None, str | None, str]] = set()
         for a, b, c in pairs[:MAX_PAIRS]:
-            if not (a is not None and a.code) and not (b is not None and b.code):
-                continue  # nobody identified on either side: no event data
             key = (a.actor or a.text if a else None, b.actor or b.text if b else None, c)
             if key in seen:
                 continue
