@@ -229,3 +229,16 @@ def test_late_in_the_day_is_one_expression_and_a_trailing_weekday_names_the_day(
     times = {t.text: t.value for t in run_text(text, date="2008-01-20", stages=STAGES).times}
     assert times["late in the day"] == "2008-01-20"
     assert times["the end of the day Saturday"] == "2008-01-19"
+
+
+def test_named_days_are_found_but_not_places_named_after_them(run_text):
+    text = ("Retailers said Christmas sales beat forecasts, while shares fell on the anniversary "
+            "of Black Monday. Flights to Christmas Island resume at Easter.")
+    times = {t.text: t.value for t in run_text(text, date="2007-01-18", stages=STAGES).times}
+    assert times == {"Christmas": "2006-12-25", "Black Monday": "XXXX-XX-XX", "Easter": "2007-04-08"}
+
+
+def test_a_surname_that_is_a_holiday_is_not_a_time(run_text):
+    text = "The novel was drawn by illustrator Johnnie Christmas. Sales peaked at Christmas."
+    times = [t.start for t in run_text(text, date="2016-09-09", stages=STAGES).times]
+    assert times == [text.rindex("Christmas")]

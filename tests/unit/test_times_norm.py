@@ -153,3 +153,22 @@ def test_phrases_built_on_the_reference_unit(text, value):
 def test_counted_units_in_a_row_are_durations():
     norm = normalize("four weeks in a row", TUESDAY, None)
     assert (norm.type, norm.value) == ("DURATION", "P4W")
+
+
+def test_easter_and_nth_weekday_holidays_are_computed():
+    from dateline.stages.timex_holidays import easter, holiday_date
+    assert [easter(y) for y in (2000, 2016, 2019, 2024)] == [
+        dt.date(2000, 4, 23), dt.date(2016, 3, 27), dt.date(2019, 4, 21), dt.date(2024, 3, 31)]
+    assert holiday_date("11/4/thu+0", 2016) == dt.date(2016, 11, 24)  # Thanksgiving
+    assert holiday_date("05/-1/mon+0", 2016) == dt.date(2016, 5, 30)  # last Monday of May
+
+
+@pytest.mark.parametrize(("text", "direction", "value"), [
+    ("Christmas", PAST, "2015-12-25"),
+    ("Christmas", FUTURE, "2016-12-25"),
+    ("Good Friday", None, "2017-04-14"),
+    ("Black Friday 2015", None, "2015-11-27"),
+    ("Black Monday", PAST, "XXXX-XX-XX"),  # several crashes bear the name: not a weekday
+])
+def test_named_days_resolve_to_the_nearest_one_the_tense_allows(text, direction, value):
+    assert normalize(text, TUESDAY, direction).value == value

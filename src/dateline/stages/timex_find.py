@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from dateline.stages.timex_calendar import FUTURE, PAST
+from dateline.stages.timex_holidays import holiday_pattern
 from dateline.stages.timex_lexicon import Lexicon, lexicon
 
 
@@ -87,6 +88,7 @@ def find_candidates(doc: Any, text: str) -> list[Candidate]:
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans += [(m.start(), m.end()) for m in extra.finditer(text)]
     spans += _gated_spans(text)
+    spans += _named_days(doc, text)
     spans.sort()
     merged: list[list[int]] = []
     for s, e in spans:
@@ -155,6 +157,26 @@ def _gated_spans(text: str) -> list[tuple[int, int]]:
             continue  # "most recent" is "latest"; "recent months" is found as a duration
         out.append((s, e))
     return out
+
+
+_NAMES = ("PERSON", "ORG", "GPE", "LOC")  # FAC, PRODUCT: the small model tags "at Easter" FAC
+
+
+def _named_days(doc: Any, text: str) -> list[tuple[int, int]]:
+    """Holidays ("Christmas", "Good Friday"), unless the NER put them inside a name
+    ("illustrator Johnnie Christmas")."""
+    pattern = holiday_pattern()
+    if pattern is None:
+        return []
+    found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    if not found:
+        return []
+    names = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in _NAMES]
+    return [(s, e) for s, e in found
+            if not any(ns <= s and e <= ne for ns, ne, _ in names)
+            # a surname the NER left out of the person: "Johnnie [Christmas]"
+            and not any(label == "PERSON" and ne <= s and text[ne:s].isspace()
+                        for _, ne, label in names)]
 
 
 def _vague_word(text: str, s: int, e: int) -> bool:

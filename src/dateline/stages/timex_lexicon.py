@@ -29,6 +29,7 @@ class Lexicon:
     sets: dict[str, str]
     refs: dict[str, str]  # phrase -> PRESENT_REF | PAST_REF | FUTURE_REF
     age_markers: frozenset[str]
+    holidays: dict[str, str | None]  # name -> date rule (see the YAML), None = not fixed
 
     # regex fragments (no groups of their own)
     @cached_property
@@ -101,4 +102,6 @@ def lexicon() -> Lexicon:
         sets={str(k).lower(): str(v) for k, v in raw["sets"].items()},
         refs=refs,
         age_markers=frozenset(w.lower() for w in raw["age_markers"]),
+        holidays={str(k).lower(): (str(v) if v is not None else None)
+                  for k, v in (raw.get("holidays") or {}).items()},
     )

@@ -27,6 +27,7 @@ from dateline.stages.timex_calendar import (
     unit_value,
     weekday_date,
 )
+from dateline.stages.timex_holidays import holiday_date, nearest
 from dateline.stages.timex_lexicon import Lexicon, lexicon
 
 UNRESOLVED = "XXXX-XX-XX"
@@ -82,7 +83,7 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"PT{amount}{base}" if clock else f"P{amount}{base}"
 
 
-def _alt_words(words: dict[str, int]) -> str:
+def _alt_words(words: dict[str, int] | dict[str, str | None]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -99,6 +100,7 @@ class Normalizer:
             (r"(?P<ref>" + "|".join(re.escape(k) for k in sorted(lx.refs, key=len, reverse=True))
              + ")", self._vague),
             (rf"(?P<set>{'|'.join(lx.sets)})", self._set_word),
+            (rf"(?P<hol>{_alt_words(lx.holidays)})(?: (?P<y>\d{{4}}))?", self._holiday),
             (rf"(?:every|each|per|once a|twice a|(?:{num}) times a) (?:other )?(?:(?P<n>{num}) )?(?P<unit>{unit})",
              self._set_every),
             ((rf"(?:(?P<wd>{wd})|(?P<rel>today|tonight|yesterday|tomorrow))?,? ?(?:at )?"
@@ -241,6 +243,19 @@ class Normalizer:
 
     def _set_word(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
         return Norm("SET", self.lx.sets[m.group("set")], None)
+
+    def _holiday(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
+        rule = self.lx.holidays[m.group("hol")]
+        if rule is None:  # "Black Monday": a name, not a date we can place
+            return Norm("DATE", UNRESOLVED, "day", ref is not None)
+        day = None
+        if m.group("y"):
+            day = holiday_date(rule, int(m.group("y")))
+        elif ref is not None:
+            day = nearest(rule, ref, d)
+        if day is None:
+            return Norm("DATE", UNRESOLVED, "day", False)
+        return Norm("DATE", day_value(day), "day")
 
     def _set_every(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm | None:
         unit = self.lx.unit_of(m.group("unit"))
