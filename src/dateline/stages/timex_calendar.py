@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 PAST, FUTURE = "past", "future"
+UNRESOLVED = "XXXX-XX-XX"  # a time expression whose value could not be worked out
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,31 @@ def unit_value(ref: dt.date, unit: str) -> tuple[str, str]:
     if unit == "100Y":
         return f"{ref.year // 100:02d}", "century"
     return f"{ref.year:04d}", "year"
+
+
+def _fmt_amount(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """P2Y, PT30M, PXM (n None = vague), P10Y for decades."""
+    clock = unit.startswith("T")
+    base = unit[1:] if clock else unit
+    mult = 1
+    m = re.match(r"(\d+)([A-Z])$", base)
+    if m:
+        mult, base = int(m.group(1)), m.group(2)
+    if n is None:
+        amount = "X"
+    else:
+        value = n * mult
+        if n == 0.5 and clock and base == "H":
+            return "PT30M"
+        if n == 0.5 and not clock and base in "YMWD":  # half a year -> P6M, half a day -> PT12H
+            sub = {"Y": ("M", 6), "M": ("D", 15), "W": ("D", 3.5), "D": ("TH", 12)}[base]
+            return duration_value(sub[1], sub[0])
+        amount = _fmt_amount(value)
+    return f"PT{amount}{base}" if clock else f"P{amount}{base}"
 
 
 def pick_year(month: int, day: int | None, ref: dt.date, direction: str | None) -> int:

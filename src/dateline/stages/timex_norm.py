@@ -16,10 +16,12 @@ from functools import lru_cache
 from dateline.stages.timex_calendar import (
     FUTURE,
     PAST,
+    UNRESOLVED,
     Norm,
     add_months,
     dateparser_norm,
     day_value,
+    duration_value,
     month_value,
     pick_year,
     season_year,
@@ -27,10 +29,9 @@ from dateline.stages.timex_calendar import (
     unit_value,
     weekday_date,
 )
-from dateline.stages.timex_holidays import holiday_date, nearest
+from dateline.stages.timex_context import ContextRules
 from dateline.stages.timex_lexicon import Lexicon, lexicon
 
-UNRESOLVED = "XXXX-XX-XX"
 _REL_UNIT = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q",
              "decade": "10Y", "century": "100Y", "day": "D"}
 _TZ = r"(?:utc|gmt|z|[ecmp][sd]t|bst|cet|cest|ist|ast|irst)"
@@ -58,36 +59,11 @@ def _num(lx: Lexicon, s: str | None) -> float | None:
     return lx.number_of(s)
 
 
-def _fmt_amount(n: float) -> str:
-    return str(int(n)) if float(n).is_integer() else f"{n:g}"
-
-
-def duration_value(n: float | None, unit: str) -> str:
-    """P2Y, PT30M, PXM (n None = vague), P10Y for decades."""
-    clock = unit.startswith("T")
-    base = unit[1:] if clock else unit
-    mult = 1
-    m = re.match(r"(\d+)([A-Z])$", base)
-    if m:
-        mult, base = int(m.group(1)), m.group(2)
-    if n is None:
-        amount = "X"
-    else:
-        value = n * mult
-        if n == 0.5 and clock and base == "H":
-            return "PT30M"
-        if n == 0.5 and not clock and base in "YMWD":  # half a year -> P6M, half a day -> PT12H
-            sub = {"Y": ("M", 6), "M": ("D", 15), "W": ("D", 3.5), "D": ("TH", 12)}[base]
-            return duration_value(sub[1], sub[0])
-        amount = _fmt_amount(value)
-    return f"PT{amount}{base}" if clock else f"P{amount}{base}"
-
-
 def _alt_words(words: dict[str, int] | dict[str, str | None]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-class Normalizer:
+class Normalizer(ContextRules):
     """Compiled rules over the lexicon; ``normalize`` is pure and cached per (text, ref, dir)."""
 
     def __init__(self, lx: Lexicon) -> None:
@@ -173,21 +149,7 @@ class Normalizer:
             r"early part|early days|first days|last days) of (?:the )?|early |late |mid-?|around |"
             r"about |the |back in |almost |nearly |just |over |more than |less than |at least |"
             r"some |roughly |approximately |up to |only |exactly |earlier |later |in )")
-        ordinal = _alt_words(self.lx.ordinals)
-        # fallbacks for phrases the rules above leave: "a second consecutive day", "their best
-        # week" (the reference's day or week), "years ago" (PAST_REF)
-        self._fallbacks: list[tuple[re.Pattern[str], Rule]] = [(re.compile(p + r"$"), f) for p, f in [
-            ((rf"(?:the |a |an )?(?:{ordinal}|\d+(?:st|nd|rd|th)?) (?:straight |consecutive |successive )?"
-              r"(?P<unit>day|session|week|month|year)(?: in a row| running)?"), self._this_unit),
-            (rf"(?P<n>{num}) (?:straight |consecutive |successive )?(?P<unit>{unit}) (?:in a row|running)",
-             self._duration),
-            ((r"(?P<vague>(?:the )?(?:many |several |a few |few )?(?:years|months|decades|weeks|days) "
-              r"(?:ago|back|before|earlier|ahead|to come))"), self._vague_plural),
-            ((r"(?:the|a|an|this|that|their|its|our|his|her|my|your) (?:[a-z-]+ ){1,3}"
-              r"(?P<unit>day|week|month|year)"), self._this_unit),
-            # "(by) the end of the day Saturday": the weekday at the end says which day
-            (rf".* (?P<mod>)(?P<wd>{lx.weekday_re})(?P<pod>)", self._weekday),
-        ]]
+        self._fallbacks = self._context_fallbacks(num, unit)
 
     # --- driver -----------------------------------------------------------------------------
 
@@ -206,27 +168,6 @@ class Normalizer:
             norm = self._fallback(clean(text), ref, direction)
         return norm or Norm("DATE", UNRESOLVED, None, ref is not None)
 
-    def _fallback(self, t: str, ref: dt.date | None, direction: str | None) -> Norm | None:
-        for pattern, rule in self._fallbacks:
-            m = pattern.match(t)
-            if m:
-                return rule(m, ref, direction)
-        return None
-
-    def _this_unit(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
-        """"the seventh straight day", "a pivotal year": the reference's day (or the day named
-        nearby) or its week, month, year."""
-        unit = {"session": "D", "day": "D", "week": "W", "month": "M", "year": "Y"}[m.group("unit")]
-        if ref is None:
-            value, prec = unit_value(dt.date(2000, 1, 1), unit)
-            return Norm("DATE", re.sub(r"\d", "X", value), prec, False)
-        value, prec = unit_value(ref, unit)
-        return Norm("DATE", value, prec, borrowed_day=unit == "D")
-
-    def _vague_plural(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
-        ahead = m.group("vague").endswith(("ahead", "to come"))
-        return Norm("DATE", "FUTURE_REF" if ahead else "PAST_REF", None)
-
     def _match(self, t: str, ref: dt.date | None, direction: str | None) -> Norm | None:
         for pattern, rule in self.rules:
             m = pattern.match(t)
@@ -243,19 +184,6 @@ class Normalizer:
 
     def _set_word(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
         return Norm("SET", self.lx.sets[m.group("set")], None)
-
-    def _holiday(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
-        rule = self.lx.holidays[m.group("hol")]
-        if rule is None:  # "Black Monday": a name, not a date we can place
-            return Norm("DATE", UNRESOLVED, "day", ref is not None)
-        day = None
-        if m.group("y"):
-            day = holiday_date(rule, int(m.group("y")))
-        elif ref is not None:
-            day = nearest(rule, ref, d)
-        if day is None:
-            return Norm("DATE", UNRESOLVED, "day", False)
-        return Norm("DATE", day_value(day), "day")
 
     def _set_every(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm | None:
         unit = self.lx.unit_of(m.group("unit"))
@@ -463,33 +391,6 @@ class Normalizer:
         """"the day", "that day": the day last talked about (the stage supplies it), else ref."""
         return Norm("DATE", day_value(ref) if ref else UNRESOLVED, "day", ref is not None,
                     borrowed_day=True)
-
-    def _same_last_year(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
-        """"the same period last year": the period last named, a year back (the stage finds
-        it); without one, the reference's month a year back."""
-        if ref is None:
-            return Norm("DATE", "XXXX-XX", "month", False, anaphor=("same", -1))
-        unit = "Q" if m.group("unit") == "quarter" else "W" if m.group("unit") == "week" else "M"
-        value, prec = unit_value(shift(ref, "Y", -1), unit)
-        return Norm("DATE", value, prec, anaphor=("same", -1))
-
-    def _anaphoric(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
-        """"the year before", "the next day": a step from the time last named (the stage finds
-        it); without one, from the reference."""
-        unit = "Y" if (m.group("unit") or m.group("unit2")) == "year" else "D"
-        word = m.group("dir") or m.group("dir2")
-        step = 1 if word in ("after", "later", "following", "next") else -1
-        if ref is None:
-            value = "XXXX" if unit == "Y" else UNRESOLVED
-            return Norm("DATE", value, "year" if unit == "Y" else "day", False, anaphor=(unit, step))
-        value, prec = unit_value(shift(ref, unit, step), unit)
-        return Norm("DATE", value, prec, anaphor=(unit, step))
-
-    def _anaphoric_year(self, m: re.Match[str], ref: dt.date | None, d: str | None) -> Norm:
-        """"the entire year": the year last named, else the reference's."""
-        if ref is None:
-            return Norm("DATE", "XXXX", "year", False, anaphor=("Y", 0))
-        return Norm("DATE", f"{ref.year:04d}", "year", anaphor=("Y", 0))
 
     def _relday_norm(self, rel: str, ref: dt.date | None) -> Norm:
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
