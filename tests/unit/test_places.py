@@ -166,3 +166,34 @@ def test_non_places_tagged_gpe_are_dropped(run_text):
                  stages=STAGES)
     assert not _places(a, "Daesh")
     assert _places(a, "Syria")
+
+
+def _event(text, trigger, cameo, target=None):
+    t = text.index(trigger)
+    tgt = None
+    if target is not None:
+        g = text.index(target)
+        tgt = EventArg(g, g + len(target), target)
+    return Event(trigger=Span(t, t + len(trigger), trigger), sentence=Span(0, len(text), text),
+                 cameo=cameo, goldstein=-9.5, quad_class=4, target=tgt)
+
+
+def test_a_captured_town_is_where_the_capture_happened(run_text):
+    text = "Government troops captured Jaffna on Tuesday after weeks of heavy fighting."
+    a = run_text(text, stages=STAGES)
+    place = event_place(a, _event(text, "captured", "190", target="Jaffna"))
+    assert place is not None and place.name == "Jaffna" and place.basis == "governing"
+
+
+def test_a_place_north_of_a_town_is_placed_at_the_town(run_text):
+    text = "A police officer was shot in an ambush north of Karbala on Thursday."
+    a = run_text(text, stages=STAGES)
+    place = event_place(a, _event(text, "shot", "190"))
+    assert place is not None and place.name == "Karbala"
+
+
+def test_where_a_victim_comes_from_is_not_where_he_was_shot(run_text):
+    text = "Assane Kone, a taxi driver from Abidjan, was shot by police at a checkpoint."
+    a = run_text(text, stages=STAGES)
+    assert any(p.text == "Abidjan" for p in a.places)
+    assert event_place(a, _event(text, "shot", "190")) is None

@@ -18,6 +18,16 @@ from dateline.records import Analysis, Event, EventPlace, Place
 _LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "into", "on", "from", "to", "toward", "towards", "over", "along", "off"])
 _STRONG_PREPS = frozenset(["in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"])
 _STATEMENT_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+# "north of Karbala", "the centre of Florencia": a part of a place is in the place
+_PART_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                         "southwest", "outskirts", "edge", "centre", "center", "heart", "suburbs",
+                         "outside", "countryside", "part", "parts", "area", "streets",
+                         "neighbourhood", "neighborhood", "district", "province", "city", "town",
+                         "village", "region"})
+_ACTOR_NOUNS = frozenset({"soldier", "troop", "force", "army", "official", "diplomat", "police",
+                          "policeman", "militant", "fighter", "government", "authority",
+                          "minister", "president", "leader", "embassy", "patrol", "navy",
+                          "military", "citizen", "national", "worker", "envoy", "delegation"})
 _CITY_OF = re.compile(r"\b(?:city|town|village|capital|port|province|region)\s+of\s+$", re.IGNORECASE)
 
 
@@ -59,10 +69,25 @@ def _path_to(tok: Any, trigger: Any, max_len: int = 7) -> list[Any] | None:
 
 
 def _excluded(place: Place, event: Event) -> bool:
-    for arg in (event.source, event.target):
-        if arg is not None and place.start < arg.end and place.end > arg.start:
-            return True
-    return False
+    """A place that is one of the event's actors: its source ("Iran's foreign minister"),
+    or a target named for its government ("Tehran" as metonymy). A place that is the target
+    itself ("captured Jaffna", "shelled Douma") is where the event happened."""
+    src = event.source
+    if src is not None and place.start < src.end and place.end > src.start:
+        return True
+    tgt = event.target
+    return (tgt is not None and place.start < tgt.end and place.end > tgt.start
+            and (place.note or "").startswith("metonymy"))
+
+
+_PREP_BEFORE = re.compile(r"\b(\w+)\s+(?:the\s+)?(?:(?:\w+\s+){0,2}(?:city|town|village|"
+                          r"province|region|district|area|countryside|suburb)\s+of\s+)?$",
+                          re.IGNORECASE)
+
+
+def _after_locative(text: str, p: Place) -> bool:
+    m = _PREP_BEFORE.search(text, max(0, p.start - 50), p.start)
+    return bool(m and m.group(1).lower() in _STRONG_PREPS)
 
 
 def _event_place(p: Place, basis: str) -> EventPlace:
@@ -92,13 +117,16 @@ def event_place(analysis: Analysis, event: Event) -> EventPlace | None:
                                                         or (p.note or "").startswith("metonymy")):
                 subjects.add(p.start)
                 continue
+            if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lemma_.lower() in _ACTOR_NOUNS:
+                continue  # "US soldiers", "Syrian forces": who acted, not where
             path = _path_to(root, trigger)
             if path is None:
                 continue
             preps = [t.lower_ for t in path[1:-1] if t.dep_ == "prep"]
             if root.dep_ == "pobj" and root.head.lower_ not in _LOCATIVE_PREPS and not (
-                    root.head.lower_ == "of" and _CITY_OF.search(
-                        analysis.article.text[max(0, p.start - 20):p.start])):
+                    root.head.lower_ == "of" and (_CITY_OF.search(
+                        analysis.article.text[max(0, p.start - 20):p.start])
+                        or root.head.head.lower_ in _PART_NOUNS)):
                 continue  # "the security of Iraq", "support for Iran": not where it happened
             s = 10.0 - len(path)
             if preps and preps[0] in _STRONG_PREPS:
@@ -108,17 +136,14 @@ def event_place(analysis: Analysis, event: Event) -> EventPlace | None:
             scored.append((s, p))
     if scored:
         return _event_place(max(scored, key=lambda x: (x[0], -x[1].start))[1], "governing")
-    rest = [p for p in in_sentence if p.start not in subjects]
+    text = analysis.article.text
+    # no governed place: one the sentence introduces as a location ("in", "near", "the
+    # town of"), not any place it names ("a driver from Abidjan", "Caracas' newspaper")
+    rest = [p for p in in_sentence if p.start not in subjects and _after_locative(text, p)]
     if rest:
-        text = analysis.article.text
-
-        def rank(p: Place) -> tuple[int, int, int]:
-            prep = re.search(r"\b(\w+)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", text[max(0, p.start - 30):p.start])
-            locative = bool(prep and prep.group(1).lower() in _STRONG_PREPS)
-            return (0 if locative else 1, 0 if p.feature in ("city", "admin2") else 1,
-                    abs(p.start - event.trigger.start))
-
-        return _event_place(min(rest, key=rank), "sentence")
+        best = min(rest, key=lambda p: (0 if p.feature in ("city", "admin2") else 1,
+                                        abs(p.start - event.trigger.start)))
+        return _event_place(best, "sentence")
     if event.cameo and event.cameo[:2] in _STATEMENT_ROOTS:
         for p in analysis.places:
             if (p.note or "").startswith("dateline"):

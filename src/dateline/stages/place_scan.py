@@ -277,13 +277,15 @@ def _shouting(doc: Any, i: int) -> bool:
     return sum(1 for t in doc[lo:hi] if t.is_upper and t.is_alpha) >= 3
 
 
-def named_candidates(gaz: Gazetteer, text: str, key: str) -> list[GeoEntry]:
+def named_candidates(gaz: Gazetteer, text: str, key: str, alternates: bool = False
+                     ) -> list[GeoEntry]:
     """Entries a scanned name can mean: areas by any of their names, towns by their own
-    name, or by an alternate one ("Douma" for Duma, "Misrata" for Misratah) only when no
-    town has it as its own name and the town is not small (old names of villages abound)."""
+    name; with ``alternates`` (the text says place: "in Misrata"), also by an alternate
+    one ("Douma" for Duma) when no town has it as its own name and the town is not small.
+    Alternate names alone are too loose: "Hamas" is an old name of Hamm."""
     all_c = gaz.lookup(text)
     own = [c for c in all_c if c.feature != "city" or fold(c.name) == key]
-    if any(c.feature == "city" for c in own):
+    if not alternates or any(c.feature == "city" for c in own):
         return own
     return own + [c for c in all_c if c.feature == "city" and c.population >= 20_000]
 
@@ -291,15 +293,15 @@ def named_candidates(gaz: Gazetteer, text: str, key: str) -> list[GeoEntry]:
 def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, key: str,
            ent: tuple[str, int, int] | None, stops: dict[str, str], starts: frozenset[int]
            ) -> Candidate | None:
-    cands = named_candidates(gaz, text, key)
-    if not cands:
-        return None
     if not any(t.pos_ == "PROPN" for t in doc[i:i + n]) and not doc[i].is_title:
         return None
     nxt = doc[i + n] if i + n < len(doc) else None
     if nxt is not None and nxt.is_title and nxt.lower_ in _STREETS:
         return None  # "Hampton Avenue": a street named after the town, somewhere else
     locative = _locative(doc, i)
+    cands = named_candidates(gaz, text, key, alternates=locative)
+    if not cands:
+        return None
     qualifier = _qualifier_after(gaz, doc, i + n)
     listed = _after_place_comma(doc, i)
     prev = doc[i - 1] if i > 0 else None
@@ -318,12 +320,12 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
     if qualifier is not None and pop >= 500:
         return Candidate(s, e, text, Query(text, qualifier=qualifier))
     if (locative or listed) and pop >= 1000:
-        return Candidate(s, e, text, Query(text), weak=pop < 100_000)
+        return Candidate(s, e, text, Query(text), weak=pop < 10_000)
     if ent is not None and ent[0] == "PERSON":
         # "Douma's fall": the NER's PERSON on a town of some size, if the article is there
         return Candidate(s, e, text, Query(text), weak=True) if pop >= 50_000 else None
-    if pop >= 15_000:
-        return Candidate(s, e, text, Query(text), weak=True)
+    if pop >= 15_000:  # a city of 200,000 needs no company ("the regional capital, Grozny")
+        return Candidate(s, e, text, Query(text), weak=pop < 200_000)
     return None
 
 
