@@ -242,3 +242,11 @@ def test_a_surname_that_is_a_holiday_is_not_a_time(run_text):
     text = "The novel was drawn by illustrator Johnnie Christmas. Sales peaked at Christmas."
     times = [t.start for t in run_text(text, date="2016-09-09", stages=STAGES).times]
     assert times == [text.rindex("Christmas")]
+
+
+def test_year_ranges_inside_one_token_do_not_break_the_stage(run_text):
+    text = ("The survey covered 2005–2015 and the 1430/2019 calendar, the ministry said "
+            "in a report published in May 2019.")
+    an = run_text(text, date="2019-06-01", stages="nlp,times")
+    assert any(t.value == "2019-05" for t in an.times)
+    assert all(text[t.start:t.end] == t.text for t in an.times)

@@ -319,6 +319,8 @@ def _is_count(doc: Any, text: str, span: tuple[int, int]) -> bool:
     if tok is None or len(tok) != 1:
         return False
     t = tok[0]
+    if not t.text.isdigit():  # the token runs past the year: "2005–2015", "1430/2019"
+        return False
     year = int(t.text)
     return (t.dep_ == "nummod" and t.head.tag_ == "NNS" and not 1900 <= year <= 2100
             and not any(c.dep_ == "det" for c in t.head.children))
