@@ -107,6 +107,16 @@ def test_plover_events_of_one_sentence_are_merged_for_precision():
     assert "pass_rate" not in score.metrics  # PLOVER gold has no PETRARCH pass rate
 
 
+
+def test_plover_gold_does_not_score_statements_that_plover_drops():
+    text = "Jordan agreed on Tuesday to expand military training with Britain, its king said."
+    record = {"id": "g:1", "text": text, "no_event": False,
+              "events": [{"source": "JOR", "target": "GBR", "cameo": None, "plover": "AGREE"}]}
+    statement = ("JORGOV", None, "010", None)  # CAMEO 01: no PLOVER type
+    preds = {"g:1": pred_events([("JOR", "GBR", None, "AGREE"), statement], "g:1")}
+    m = score_events([record], preds).metrics
+    assert m["type_country_p"] == 1.0 and m["type_country_r"] == 1.0
+
 # --- quotes ------------------------------------------------------------------------------
 QUOTE_TEXT = ('"We will not accept any new conditions," Foreign Minister Abbas Araghchi told '
               'reporters in Tehran, adding that talks would resume next week.')
