@@ -42,6 +42,7 @@ from dateline.stages.event_modality import (
     modality_lexicon,
 )
 from dateline.stages.event_patterns import Pattern, PatternIndex, load_index
+from dateline.stages.event_places import fill_from_places
 
 # verbs whose object noun carries the event ("held talks", "imposed sanctions")
 LIGHT_VERBS = frozenset({
@@ -135,6 +136,7 @@ class EventCoder:
                     continue
                 events.extend(coded[cand.token.i])
         events.extend(self._statements(events))
+        events = fill_from_places(events, self.analysis.places)
         events.sort(key=lambda e: (e.trigger.start, e.cameo))
         return events
 

@@ -1,0 +1,83 @@
+"""Country defaults from where an event happened, for events with one side unnamed.
+
+Event data sets code a protest without a named target as directed at the authorities of
+the place where it happens ("thousands demonstrated in Kirkuk" -> IRQ), and an attack by
+unnamed assailants as coming from the place where it happened ("a roadside bomb near
+Samarra killed a U.S. soldier" -> IRQ). The named side is never changed; the filled side
+is the country only (its span is the place mention), so consumers can tell it apart from an
+actor (``actor`` stays None).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dateline.knowledge.countries import country_by_code
+from dateline.records import Event, EventArg, Place
+
+PROTEST_ROOT = "14"
+VIOLENT_ROOTS = ("18", "19", "20")
+PLACE_FEATURES = frozenset({"city", "country", "region", "admin1", "admin2", "town", "village"})
+
+
+def _iso3(place: Place) -> str | None:
+    if not place.country:
+        return None
+    c = country_by_code(place.country)
+    return c.code if c is not None else None
+
+
+def _country_of(code: str | None) -> str | None:
+    if not code or len(code) < 3:
+        return None
+    c = country_by_code(code[:3])
+    return c.code if c is not None else None
+
+
+def _place_arg(place: Place) -> EventArg | None:
+    iso = _iso3(place)
+    if iso is None:
+        return None
+    return EventArg(place.start, place.end, place.text, actor=None, code=iso)
+
+
+def fill_from_places(events: list[Event], places: tuple[Place, ...]) -> list[Event]:
+    """Events with a missing side filled from the sentence's places (see module doc)."""
+    usable = sorted((p for p in places if p.country and p.feature in PLACE_FEATURES),
+                    key=lambda p: p.start)
+    out: list[Event] = []
+    for ev in events:
+        out.append(_fill(ev, usable))
+    return out
+
+
+def _fill(ev: Event, places: list[Place]) -> Event:
+    code = ev.cameo or ""
+    sent = ev.sentence
+    in_sent = [p for p in places if sent.start <= p.start and p.end <= sent.end]
+    if code.startswith(PROTEST_ROOT) and ev.target is None and ev.source is not None:
+        # the protest addresses the authorities where it happens, else the protesters' own
+        src_span = (ev.source.start, ev.source.end)
+        here = [p for p in in_sent if not (src_span[0] <= p.start < src_span[1])]
+        arg = _place_arg(here[0]) if here else None
+        if arg is None:
+            own = _country_of(ev.source.code)
+            if own is not None:
+                arg = EventArg(ev.source.start, ev.source.end, ev.source.text, code=own)
+        if arg is not None:
+            return replace(ev, target=arg)
+        return ev
+    if code.startswith(VIOLENT_ROOTS):
+        if ev.source is None and ev.target is not None and ev.target.code:
+            # unnamed assailants: the armed actors of the place of the attack
+            before_tgt = [p for p in in_sent if not (ev.target.start <= p.start < ev.target.end)]
+            arg = _place_arg(before_tgt[0]) if before_tgt else None
+            if arg is not None:
+                return replace(ev, source=replace(arg, code=arg.code + "UAF"))
+        elif ev.target is None and ev.source is not None and ev.source.code:
+            # "shelled Juba", "fired at targets in Jericho": the place attacked
+            after = [p for p in in_sent if p.start >= ev.trigger.start]
+            arg = _place_arg(after[0]) if after else None
+            if arg is not None:
+                return replace(ev, target=arg)
+    return ev

@@ -1,0 +1,36 @@
+"""Event sides filled from the place of the event when the text names no one."""
+
+import pytest
+
+STAGES = "nlp,actors,places,quotes,events"
+
+
+@pytest.fixture
+def events(run_text):
+    def run(text):
+        return run_text(text, date="2011-05-03", stages=STAGES).events
+    return run
+
+
+def _sides(evs, root):
+    return [((e.source.code if e.source else None), (e.target.code if e.target else None))
+            for e in evs if e.cameo.startswith(root)]
+
+
+def test_protest_without_target_addresses_the_country_where_it_happens(events):
+    evs = events("Thousands of Kenyan teachers demonstrated in Nairobi on Monday over unpaid wages.")
+    sides = _sides(evs, "14")
+    assert sides and all(t == "KEN" for _s, t in sides)
+
+
+def test_bombing_by_unnamed_attackers_comes_from_the_place_of_the_attack(events):
+    evs = events("A roadside bomb near the Afghan city of Kandahar killed two British soldiers on Sunday.")
+    sides = _sides(evs, "18") + _sides(evs, "19")
+    assert any(s and s.startswith("AFG") and t and t.startswith("GBR") for s, t in sides)
+
+
+def test_named_sides_are_never_replaced_by_places(events):
+    evs = events("French police fired tear gas at protesters in Marseille on Tuesday.")
+    for e in evs:
+        if e.source is not None and e.source.actor is not None:
+            assert e.source.code.startswith("FRA")
