@@ -80,12 +80,18 @@ def test_the_eu_is_a_place_without_a_country(run_text):
 
 
 def test_a_lone_small_town_needs_the_article_to_be_in_its_country(run_text):
-    alone = run_text("The family moved to Cirencester last year, a spokesman said.",
+    alone = run_text("The family moved to Tetbury last year, a spokesman said.",
                      stages=STAGES)
-    assert not _named(alone, "Cirencester")
+    assert not _named(alone, "Tetbury")
     with_support = run_text("The road closure will affect drivers travelling from Gloucester "
-                            "to Cirencester, the council said.", stages=STAGES)
-    ciren = _named(with_support, "Cirencester")
+                            "to Tetbury, the council said.", stages=STAGES)
+    town = _named(with_support, "Tetbury")
+    assert town and town[0].country == "GB"
+
+
+def test_a_town_of_some_size_after_a_locative_stands_alone(run_text):
+    a = run_text("The family moved to Cirencester last year, a spokesman said.", stages=STAGES)
+    ciren = _named(a, "Cirencester")
     assert ciren and ciren[0].country == "GB"
 
 
