@@ -143,3 +143,16 @@ def test_titled_person_takes_the_only_country_of_the_sentence(run_text):
 def test_country_part_of_codes_is_iso3(run_text):
     actors = _actors(run_text, "Romanian police detained 12 people in Bucharest.")
     assert any(a.code == "ROUCOP" for a in actors)
+
+
+def test_leader_named_administration_takes_the_leaders_country_not_the_nearest(run_text):
+    actors = _actors(run_text, "The Mugabe government on Friday told Britain it must stop "
+                               "funding opposition groups.")
+    gov = _by_name(actors, "Mugabe government")
+    assert gov.code == "ZWEGOV"
+
+
+def test_officials_of_an_organisation_known_by_alias_keep_its_code(run_text):
+    actors = _actors(run_text, "Red Cross officials halted food deliveries to the camp on Monday.")
+    codes = {a.code for a in actors}
+    assert "NGOIRC" in codes and "GOV" not in codes

@@ -84,7 +84,7 @@ class Registry:
             for m in d.mentions:
                 if m.start == start and m.end == end:
                     return d
-                if best is None and m.start <= start and end <= m.end and m.kind == "name":
+                if best is None and m.start <= start and end <= m.end and m.kind in ("name", "alias"):
                     best = d
         return best
 

@@ -165,6 +165,9 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
         if d is not None and d.country and d.kind in ("country", "region"):
             country, code, region = d.country, d.country_code, d.region
             break
+        if d is not None and d.country and d.kind == "person":  # "the Bush administration"
+            country, code = d.country, d.country_code
+            break
     else:
         code = None
     if country is None and owner is not None:
