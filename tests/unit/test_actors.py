@@ -156,3 +156,16 @@ def test_officials_of_an_organisation_known_by_alias_keep_its_code(run_text):
     actors = _actors(run_text, "Red Cross officials halted food deliveries to the camp on Monday.")
     codes = {a.code for a in actors}
     assert "NGOIRC" in codes and "GOV" not in codes
+
+
+def test_country_official_name_tagged_as_organisation_is_the_country(run_text):
+    actors = _actors(run_text, "Seoul urged the Democratic People's Republic of Korea to return "
+                               "to talks on Monday.")
+    assert "PRK" in {a.code for a in actors}
+    assert "KOR" not in {a.code for a in actors if a.kind == "organization"}
+
+
+def test_agent_located_in_a_capital_takes_that_country(run_text):
+    actors = _actors(run_text, "Protesters in Nairobi burned tyres outside the British embassy "
+                               "on Monday.")
+    assert any(a.kind == "agent" and a.country == "KEN" for a in actors)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dateline.knowledge.actor_kb import Agent
-from dateline.knowledge.countries import lookup_country
+from dateline.knowledge.countries import country_of_capital, lookup_country
 from dateline.stages import coref
 from dateline.stages.actor_build import Draft
 
@@ -170,6 +170,8 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
             break
     else:
         code = None
+    if country is None:  # "demonstrators in Baghdad", "security forces in Guinea"
+        country, code = _located_in(chunk.root)
     if country is None and owner is not None:
         country, code, region = owner.country, owner.country_code, owner.region
     if country is None:
@@ -192,6 +194,21 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
                                         region=region, sectors=sectors)
     draft.add_sectors(sectors)
     r.mention(draft, start, end, "name", conf, chunk.root.dep_ in _SUBJ)
+
+
+def _located_in(root: Any) -> tuple[str | None, str | None]:
+    """The country of an "in <country or capital>" modifier of an agent's head noun."""
+    for p in root.children:
+        if p.dep_ != "prep" or p.lower_ != "in":
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj" or not o.text[:1].isupper():
+                continue
+            name = o.doc[o.left_edge.i:o.i + 1].text
+            c = lookup_country(name) or country_of_capital(name)
+            if c is not None:
+                return c.iso3, c.code
+    return None, None
 
 
 def _context_country(r: _Reader, pos: int, agent: Agent

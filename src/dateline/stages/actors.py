@@ -161,9 +161,10 @@ class _Reader:
         consumed = self.known_pass(ents)
         rest = [e for e in ents if not any(s <= e.start and e.end <= t for s, t in consumed)]
         for e in rest:
-            if e.label == "ORG":
+            # an ORG that is a country's official name ("Democratic People's Republic of Korea")
+            if e.label == "ORG" and lookup_country(e.text) is None:
                 self.organization(e)
-            elif e.label in ("GPE", "LOC"):
+            elif e.label in ("GPE", "LOC", "ORG"):
                 self.place(e)
         for e in rest:
             if e.label == "PERSON":
