@@ -54,10 +54,11 @@ def _measure(mode: str, corpus: str, limit: int, batch_size: int) -> dict:
         start = time.perf_counter()
         errors = sum("error" in out for out in extract_records(records, settings, pipeline))
     seconds = time.perf_counter() - start
+    stages = {} if mode == "spacy" else {k: round(v, 2) for k, v in pipeline.seconds.items()}
     return {"mode": mode, "articles": len(records), "words": words, "seconds": round(seconds, 2),
             "articles_per_s": round(len(records) / seconds, 2),
             "words_per_s": round(words / seconds), "peak_rss_mb": round(_peak_rss_mb()),
-            "errors": errors}
+            "errors": errors, "stage_seconds": stages}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     for mode, r in results.items():
         print(f"{mode:10} {r['articles']:8} {r['seconds']:8} {r['articles_per_s']:8} "
               f"{r['words_per_s']:9} {r['peak_rss_mb']:8}")
+    print("pipeline seconds by stage: " + ", ".join(
+        f"{k} {v}" for k, v in results["pipeline"]["stage_seconds"].items()))
     print(f"pipeline / spaCy throughput: {ratio:.2f} (target >= 0.80); "
           f"pipeline errors: {results['pipeline']['errors']}")
     Path(args.output).write_text(json.dumps({**results, "ratio": round(ratio, 3)}, indent=2))

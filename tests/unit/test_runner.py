@@ -36,3 +36,10 @@ def test_a_failing_article_is_recorded_and_the_others_go_on():
     assert crashed.origin == "in.jsonl:3" and "cannot split this one" in crashed.reason
     assert results[3].article.id == "d" and results[3].sentences[0].end == len("Last story.")
     assert results[0].doc is None  # docs are dropped unless asked for
+
+
+def test_known_names_override_the_ner_label(run_text):
+    an = run_text("Fighters of Daesh attacked a checkpoint near Kirkuk on Sunday, police said.",
+                  stages="nlp")
+    daesh = [m for m in an.entities if m.text == "Daesh"]
+    assert daesh and daesh[0].label == "ORG"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dateline import __version__
 from dateline.errors import PipelineError
@@ -17,6 +17,7 @@ class Pipeline:
     stages: list[Stage]
     settings: Settings
     ready: bool = False
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage, this process
 
     @property
     def names(self) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
@@ -42,7 +43,10 @@ def run_batch(pipeline: Pipeline, batch: list[Article | Failure], keep_doc: bool
         live = [i for i, r in enumerate(results) if isinstance(r, Analysis)]
         if not live:
             break
+        started = time.perf_counter()
         outputs = stage.process_batch([results[i] for i in live])  # type: ignore[misc]
+        pipeline.seconds[stage.name] = (
+            pipeline.seconds.get(stage.name, 0.0) + time.perf_counter() - started)
         for i, out in zip(live, outputs, strict=True):
             if isinstance(out, Exception):
                 results[i] = _failure(results[i].article, stage.name, out)  # type: ignore[union-attr]

