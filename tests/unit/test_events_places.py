@@ -34,3 +34,11 @@ def test_named_sides_are_never_replaced_by_places(events):
     for e in evs:
         if e.source is not None and e.source.actor is not None:
             assert e.source.code.startswith("FRA")
+
+
+def test_demand_targets_the_subject_of_the_demanded_clause_not_a_deeper_object(events):
+    evs = events("Beijing on Monday demanded that Washington cancel plans to sell fighter jets "
+                 "to Taiwan.")
+    demands = [e for e in evs if e.cameo.startswith("10")]
+    assert demands and all(e.target is not None and e.target.code.startswith("USA")
+                           for e in demands)

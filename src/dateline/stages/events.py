@@ -377,8 +377,8 @@ class EventCoder:
         if gov is not tok and cand.rule.split("+")[-1].split(":")[0] in ("appeal", "demand"):
             # "urged Bree to help": the one appealed to is the target
             # "demanded that Y release ...": the embedded clause's own subject is the target
-            own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] \
-                if tok.dep_ == "ccomp" else []
+            own = [c for c in _clause_under(tok, gov).children
+                   if c.dep_ in ("nsubj", "nsubjpass")] if gov.is_ancestor(tok) else []
             return sources, [object_tokens(gov, skip | {tok.lemma_.lower()}), own,
                              object_tokens(tok, skip)], between
         options = [passive_targets, object_tokens(tok, skip)]
@@ -555,6 +555,15 @@ def _background(noun: Any) -> bool:
             return False
         t = prep.head  # "two days of fighting": look at the preposition above "days"
     return False
+
+
+def _clause_under(tok: Any, gov: Any) -> Any:
+    """The clause of ``gov`` that contains ``tok`` ("demanded that the US cancel plans to sell":
+    the clause headed by "cancel"), or ``tok`` when that clause is not a complement clause."""
+    node = tok
+    while node.head.i != gov.i and node.head.i != node.i:
+        node = node.head
+    return node if node.dep_ == "ccomp" else tok
 
 
 def _same(a: EventArg, b: EventArg) -> bool:
