@@ -42,3 +42,16 @@ def test_demand_targets_the_subject_of_the_demanded_clause_not_a_deeper_object(e
     demands = [e for e in evs if e.cameo.startswith("10")]
     assert demands and all(e.target is not None and e.target.code.startswith("USA")
                            for e in demands)
+
+
+def test_judicial_charges_are_accusations_and_arrests_coercion(events):
+    evs = events("Prosecutors in Kenya indicted former finance minister John Otieno on fraud "
+                 "charges on Monday.")
+    assert any(e.plover_type == "ACCUSE" for e in evs if e.trigger.text.startswith("indicted"))
+    evs = events("Kenyan police arrested 12 opposition activists in Nairobi on Monday.")
+    assert any(e.plover_type == "COERCE" for e in evs)
+
+
+def test_establishing_diplomatic_ties_is_coded(events):
+    evs = events("Kenya has established diplomatic ties with Iceland, the foreign ministry said.")
+    assert any(e.cameo == "054" for e in evs)
