@@ -55,3 +55,11 @@ def test_judicial_charges_are_accusations_and_arrests_coercion(events):
 def test_establishing_diplomatic_ties_is_coded(events):
     evs = events("Kenya has established diplomatic ties with Iceland, the foreign ministry said.")
     assert any(e.cameo == "054" for e in evs)
+
+
+def test_conjoined_verb_after_a_passive_takes_the_passive_subject(events):
+    evs = events("Kenya's finance minister was charged by prosecutors with fraud on Monday "
+                 "and resigned.")
+    resign = [e for e in evs if e.trigger.text.startswith("resign")]
+    assert resign and all(e.source is not None and e.source.code.startswith("KEN")
+                          and e.target is None for e in resign)

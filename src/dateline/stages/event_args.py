@@ -160,7 +160,11 @@ def subject_tokens(verb: Any) -> tuple[list[Any], list[Any]]:
         if head.pos_ not in ("VERB", "AUX") and head.head is not head:  # "is about to restore"
             head = head.head
         head_sources, head_targets = subject_tokens(head)
-        if verb.dep_ == "conj" or not head_targets:
+        if verb.dep_ == "conj" and head_targets and head_sources \
+                and not any(c.dep_ == "auxpass" for c in verb.children):
+            # "was indicted by the court and will resign": the one indicted resigns
+            sources = head_targets
+        elif verb.dep_ == "conj" or not head_targets:
             sources = head_sources
     return sources, targets
 

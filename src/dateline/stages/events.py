@@ -66,6 +66,8 @@ MUTUAL_CODES = ("03", "040", "041", "044", "045", "046", "05", "06", "0871", "19
 MUTUAL_LEMMAS = frozenset({"clash", "fight", "battle", "agree", "meet", "talk", "negotiate"})
 DIRECTED_CODES = ("042", "043", "051", "052", "053", "054", "055", "056")
 MAX_PAIRS = 6
+# resignations have no one on the receiving end: no positional target
+NO_TARGET_CODES = ("0831",)
 BACKGROUND_PREPS = frozenset({"after", "during", "before", "amid", "since", "despite",
                               "following", "until", "throughout"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "10", "11", "12", "13"})
@@ -270,7 +272,7 @@ class EventCoder:
             tgt_args = self._expand(option, 1)
             if tgt_args:
                 break
-        if not tgt_args and not between and not pat.flip:
+        if not tgt_args and not between and not pat.flip and not cand.code.startswith(NO_TARGET_CODES):
             tgt_args = self._next_actor(cand, src_args)
         if between:
             parties = self._expand(between, None)
