@@ -63,3 +63,9 @@ def test_conjoined_verb_after_a_passive_takes_the_passive_subject(events):
     resign = [e for e in evs if e.trigger.text.startswith("resign")]
     assert resign and all(e.source is not None and e.source.code.startswith("KEN")
                           and e.target is None for e in resign)
+
+
+def test_pronoun_subject_of_a_report_is_the_reporting_actor(events):
+    evs = events("Norway said on Friday it had expelled three Iranian diplomats for spying.")
+    expel = [e for e in evs if e.trigger.text.startswith("expelled")]
+    assert expel and expel[0].source is not None and expel[0].source.code == "NOR"

@@ -52,6 +52,7 @@ LIGHT_VERBS = frozenset({
     "announce", "initiate", "undertake", "perform", "host", "join", "attend", "receive",
     "express", "offer", "engage", "step", "intensify", "escalate", "order",
 })
+REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 # roots whose events stand without a target: statements, appeals, intentions, yielding,
 # demands, rejections, threats, protests, force posture
@@ -289,6 +290,11 @@ class EventCoder:
         # ("X said it would appeal"): whoever reports a bombing did not bomb
         verbal = cand.code[:2] in VERBAL_ROOTS
         if not src_args and verbal:
+            speaker = self._speaker(cand)
+            if speaker is not None:
+                src_args = [speaker]
+        if not src_args and any(t.lower_ in REPORTER_PRONOUNS for t in sources):
+            # "Switzerland said it had expelled ...": the pronoun is the one reporting
             speaker = self._speaker(cand)
             if speaker is not None:
                 src_args = [speaker]
