@@ -69,3 +69,10 @@ def test_pronoun_subject_of_a_report_is_the_reporting_actor(events):
     evs = events("Norway said on Friday it had expelled three Iranian diplomats for spying.")
     expel = [e for e in evs if e.trigger.text.startswith("expelled")]
     assert expel and expel[0].source is not None and expel[0].source.code == "NOR"
+
+
+def test_ready_to_act_is_an_intent(events):
+    evs = events("Kenya is ready to contribute 1,000 troops to a peacekeeping force in Somalia.")
+    assert evs and all(e.cameo.startswith("03") and e.modality == "intended" for e in evs
+                       if "contribute" in e.trigger.text)
+    assert any("contribute" in e.trigger.text for e in evs)

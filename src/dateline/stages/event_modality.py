@@ -131,6 +131,12 @@ def find_governor(token: Any, lex: ModalityLexicon) -> tuple[str, Any, Pattern] 
         head = t.head
         if head.lemma_ == "order" and head.dep_ == "pobj":
             return None  # "in order to ...": a purpose, not the governor's content
+        if head.pos_ == "ADJ" and t.dep_ == "xcomp" and head.dep_ == "acomp" \
+                and head.head.pos_ in ("VERB", "AUX"):
+            # "is ready to send": the governor is the copula with its adjective ("be ready")
+            gov = lex.governors.match(head.head)
+            if gov is not None:
+                return gov.code, head.head, gov
         if head.pos_ in ("VERB", "AUX"):
             gov = lex.governors.match(head)
             if gov is not None and head is not token:
