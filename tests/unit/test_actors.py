@@ -169,3 +169,15 @@ def test_agent_located_in_a_capital_takes_that_country(run_text):
     actors = _actors(run_text, "Protesters in Nairobi burned tyres outside the British embassy "
                                "on Monday.")
     assert any(a.kind == "agent" and a.country == "KEN" for a in actors)
+
+
+def test_ethnic_group_living_in_a_named_country_is_that_countrys_civilians(run_text):
+    actors = _actors(run_text, "Hundreds of ethnic Hungarians rallied in Slovakia on Sunday "
+                               "against the new language law.")
+    group = _by_name(actors, "ethnic Hungarians")
+    assert group.code == "SVKCVL"
+
+
+def test_ethnic_group_without_another_country_keeps_its_demonym(run_text):
+    actors = _actors(run_text, "Ethnic Hungarians make up a tenth of the population.")
+    assert "HUN" in {a.code for a in actors}

@@ -174,11 +174,36 @@ class _Reader:
         for e in ents:
             if e.label == "NORP":
                 c = lookup_country(e.text)
-                if c is not None:
+                if c is not None and not self.ethnic_minority(e, c):
                     self.mention(self.country_draft(c), e.start, e.end, "demonym", 0.9)
         self.chunks()
         self.person_countries()
         return finalize(self.reg)
+
+    def ethnic_minority(self, e: Any, c: Country) -> bool:
+        """"ethnic Albanians ... in Serbia": an ethnic group living in another country named in
+        the sentence is that country's civilians (CVL), not the state its name evokes."""
+        before = self.text[max(0, e.start - 8):e.start].strip().lower()
+        if before != "ethnic" or not e.text.endswith("s"):
+            return False
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            return False
+        sent = span.sent
+        for other in self.a.entities:
+            if other.label != "GPE" or not (sent.start_char <= other.start < sent.end_char):
+                continue
+            home = lookup_country(other.text) or country_of_capital(other.text)
+            if home is None or home.iso3 == c.iso3:
+                continue
+            start = e.start - 7
+            key = f"ethnic:{home.iso3}:{c.iso3}"
+            draft = self.reg.get(key) or self.reg.new(
+                key, self.text[start:e.end], "agent", country=home.iso3,
+                country_code=home.code, sectors=["CVL"])
+            self.mention(draft, start, e.end, "name", 0.8)
+            return True
+        return False
 
     def known_pass(self, ents: list[Any]) -> list[tuple[int, int]]:
         consumed = []
