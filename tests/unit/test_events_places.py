@@ -76,3 +76,10 @@ def test_ready_to_act_is_an_intent(events):
     assert evs and all(e.cameo.startswith("03") and e.modality == "intended" for e in evs
                        if "contribute" in e.trigger.text)
     assert any("contribute" in e.trigger.text for e in evs)
+
+
+def test_attacked_place_named_as_target_stands_for_its_country(events):
+    evs = events("Kenyan troops fired mortar rounds at positions in Kismayo on Sunday, "
+                 "residents said.")
+    fired = [e for e in evs if e.cameo.startswith(("18", "19"))]
+    assert fired and any(e.target is not None and e.target.code == "SOM" for e in fired)

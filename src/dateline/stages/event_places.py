@@ -3,7 +3,8 @@
 Event data sets code a protest without a named target as directed at the authorities of
 the place where it happens ("thousands demonstrated in Kirkuk" -> IRQ), and an attack by
 unnamed assailants as coming from the place where it happened ("a roadside bomb near
-Samarra killed a U.S. soldier" -> IRQ). The named side is never changed; the filled side
+Samarra killed a U.S. soldier" -> IRQ). An uncoded side that names a place ("shelled Juba")
+stands for that place's country. A named actor is never changed; the filled side
 is the country only (its span is the place mention), so consumers can tell it apart from an
 actor (``actor`` stays None).
 """
@@ -51,11 +52,32 @@ def fill_from_places(events: list[Event], places: tuple[Place, ...]) -> list[Eve
     return out
 
 
+def _placed(arg: EventArg | None, places: list[Place]) -> EventArg | None:
+    """An uncoded argument that names a place stands for that place's country ("shelled
+    Juba", "blockade Paris")."""
+    if arg is None or arg.code or arg.actor is not None:
+        return arg
+    for p in places:
+        if p.start < arg.end and arg.start < p.end:
+            iso = _iso3(p)
+            if iso is not None:
+                return replace(arg, code=iso)
+    return arg
+
+
+def _unnamed(arg: EventArg | None) -> bool:
+    """No side, or a name that is neither an actor nor coded."""
+    return arg is None or (not arg.code and arg.actor is None)
+
+
 def _fill(ev: Event, places: list[Place]) -> Event:
     code = ev.cameo or ""
+    src, tgt = _placed(ev.source, places), _placed(ev.target, places)
+    if src is not ev.source or tgt is not ev.target:
+        ev = replace(ev, source=src, target=tgt)
     sent = ev.sentence
     in_sent = [p for p in places if sent.start <= p.start and p.end <= sent.end]
-    if code.startswith(PROTEST_ROOT) and ev.target is None and ev.source is not None:
+    if code.startswith(PROTEST_ROOT) and _unnamed(ev.target) and ev.source is not None:
         # the protest addresses the authorities where it happens, else the protesters' own
         src_span = (ev.source.start, ev.source.end)
         here = [p for p in in_sent if not (src_span[0] <= p.start < src_span[1])]
@@ -64,18 +86,16 @@ def _fill(ev: Event, places: list[Place]) -> Event:
             own = _country_of(ev.source.code)
             if own is not None:
                 arg = EventArg(ev.source.start, ev.source.end, ev.source.text, code=own)
-        if arg is not None:
-            return replace(ev, target=arg)
-        return ev
+        return replace(ev, target=arg) if arg is not None else ev
     if code.startswith(VIOLENT_ROOTS):
-        if ev.source is None and ev.target is not None and ev.target.code:
+        if _unnamed(ev.source) and ev.target is not None and ev.target.code:
             # unnamed assailants: the armed actors of the place of the attack
             before_tgt = [p for p in in_sent if not (ev.target.start <= p.start < ev.target.end)]
             arg = _place_arg(before_tgt[0]) if before_tgt else None
             if arg is not None:
                 return replace(ev, source=replace(arg, code=arg.code + "UAF"))
-        elif ev.target is None and ev.source is not None and ev.source.code:
-            # "shelled Juba", "fired at targets in Jericho": the place attacked
+        elif _unnamed(ev.target) and ev.source is not None and ev.source.code:
+            # "fired at targets in Jericho": the place attacked
             after = [p for p in in_sent if p.start >= ev.trigger.start]
             arg = _place_arg(after[0]) if after else None
             if arg is not None:
