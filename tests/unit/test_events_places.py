@@ -83,3 +83,11 @@ def test_attacked_place_named_as_target_stands_for_its_country(events):
                  "residents said.")
     fired = [e for e in evs if e.cameo.startswith(("18", "19"))]
     assert fired and any(e.target is not None and e.target.code == "SOM" for e in fired)
+
+
+def test_demand_on_a_nominal_act_targets_the_subject_of_the_demanded_clause(events):
+    evs = events("Kenyan opposition leaders demanded that President Uhuru Kenyatta halt the "
+                 "demolition of homes in Nairobi.")
+    demands = [e for e in evs if e.cameo.startswith("10")]
+    assert demands and all(e.target is not None and e.target.code.startswith("KEN")
+                           for e in demands)

@@ -370,6 +370,12 @@ class EventCoder:
                 if verb is not None:
                     sources = subject_tokens(verb)[0]
             options = [targets]
+            if gov is not tok and gov.is_ancestor(tok) and \
+                    cand.rule.split("+")[-1].split(":")[0] in ("appeal", "demand"):
+                # "demanding that Mugabe abandon his policy of confiscations": Mugabe
+                own = [c for c in _clause_under(tok, gov).children
+                       if c.dep_ in ("nsubj", "nsubjpass")]
+                options = [own, targets]
             if not between:
                 options.append([t for t in object_tokens(tok, skip, NOUN_TARGET_PREPS) if t is not tok])
                 # an action noun's "of" names its patient: "the blockade of Serbia"
