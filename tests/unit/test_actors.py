@@ -181,3 +181,8 @@ def test_ethnic_group_living_in_a_named_country_is_that_countrys_civilians(run_t
 def test_ethnic_group_without_another_country_keeps_its_demonym(run_text):
     actors = _actors(run_text, "Ethnic Hungarians make up a tenth of the population.")
     assert "HUN" in {a.code for a in actors}
+
+
+def test_collective_head_takes_the_kind_of_its_modifier(run_text):
+    actors = _actors(run_text, "Opposition groups in Kenya called a general strike on Monday.")
+    assert "KENOPP" in {a.code for a in actors}

@@ -32,6 +32,9 @@ _AGENT_MODS = {"amod", "compound", "nmod", "poss", "det", "nummod", "case", "cc"
                "punct", "advmod", "quantmod"}
 
 
+_COLLECTIVE_HEADS = frozenset({"group", "faction", "movement", "coalition", "camp", "force"})
+
+
 def _covered(r: _Reader, start: int, end: int) -> bool:
     return any(m.start <= start and end <= m.end for d in r.reg.drafts for m in d.mentions
                if m.kind not in ("demonym", "pronoun"))
@@ -84,6 +87,13 @@ def _agents_in(r: _Reader, chunk: Any) -> list[tuple[int, Agent]]:
                 found.append((t.i - 1, two))
                 continue
         one = r.kb.agent(t.lower_)
+        if one is None and t.i == root.i and t.lemma_.lower() in _COLLECTIVE_HEADS:
+            # "opposition groups", "rebel factions": the modifier names the kind of actor
+            mod = next((c for c in t.children if c.dep_ in ("compound", "amod")
+                        and r.kb.agent(c.lower_) is not None), None)
+            if mod is not None:
+                found.append((mod.i, r.kb.agent(mod.lower_)))
+            continue
         if one is None:
             continue
         if t.i == root.i and any(c.dep_ == "compound" and c.pos_ == "NOUN"
