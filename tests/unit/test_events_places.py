@@ -91,3 +91,10 @@ def test_demand_on_a_nominal_act_targets_the_subject_of_the_demanded_clause(even
     demands = [e for e in evs if e.cameo.startswith("10")]
     assert demands and all(e.target is not None and e.target.code.startswith("KEN")
                            for e in demands)
+
+
+def test_blowing_up_infrastructure_is_property_destruction_in_that_place(events):
+    evs = events("Somali militants blew up a bridge outside Mogadishu on Tuesday.")
+    blasts = [e for e in evs if e.cameo == "1712"]
+    assert blasts and blasts[0].plover_type == "COERCE"
+    assert blasts[0].target is not None and blasts[0].target.code == "SOM"

@@ -17,7 +17,7 @@ from dateline.knowledge.countries import country_by_code
 from dateline.records import Event, EventArg, Place
 
 PROTEST_ROOT = "14"
-VIOLENT_ROOTS = ("18", "19", "20")
+VIOLENT_ROOTS = ("18", "19", "20", "1712")  # and destruction of property
 PLACE_FEATURES = frozenset({"city", "country", "region", "admin1", "admin2", "town", "village"})
 
 
