@@ -73,7 +73,11 @@ def _excluded(place: Place, event: Event) -> bool:
     or a target named for its government ("Tehran" as metonymy). A place that is the target
     itself ("captured Jaffna", "shelled Douma") is where the event happened."""
     src = event.source
-    if src is not None and place.start < src.end and place.end > src.start:
+    # a source inferred from the place itself ("unidentified forces in Jericho": no actor
+    # mention) does not make the place an actor
+    if (src is not None and place.start < src.end and place.end > src.start
+            and (src.actor is not None or src.code is None
+                 or (place.note or "").startswith("metonymy"))):
         return True
     tgt = event.target
     return (tgt is not None and place.start < tgt.end and place.end > tgt.start
