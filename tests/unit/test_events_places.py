@@ -98,3 +98,11 @@ def test_blowing_up_infrastructure_is_property_destruction_in_that_place(events)
     blasts = [e for e in evs if e.cameo == "1712"]
     assert blasts and blasts[0].plover_type == "COERCE"
     assert blasts[0].target is not None and blasts[0].target.code == "SOM"
+
+
+def test_attack_by_unnamed_assailants_is_placed_where_it_happened(run_text):
+    text = "Gunmen opened fire on a police checkpoint in Kirkuk on Sunday, killing two officers."
+    an = run_text(text, date="2021-03-08")
+    attacks = [e for e in an.events if e.cameo.startswith(("18", "19"))]
+    assert attacks, [(e.cameo, e.trigger.text) for e in an.events]
+    assert any(e.place is not None and e.place.name == "Kirkuk" for e in attacks)
