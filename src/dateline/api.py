@@ -65,6 +65,6 @@ def extract_paths(paths: list[str], settings: Settings | None = None) -> Iterato
 
     settings = settings or Settings()
     default_date = default_date_of(settings)
-    total = count_inputs(paths) if settings.progress else None
+    total = count_inputs(paths) if settings.progress or settings.workers > 1 else None
     for result in run(read_paths(paths, default_date), settings, total=total):
         yield result_json(result)

@@ -80,7 +80,11 @@ def run(
     keep_doc: bool = False,
 ) -> Iterator[Result]:
     """Yield one result per input, in input order."""
-    batches = _batches(articles, max(1, settings.batch_size))
+    size = max(1, settings.batch_size)
+    if settings.workers > 1 and total:
+        # spread a small input over every worker rather than one full batch to one of them
+        size = max(1, min(size, -(-total // settings.workers)))
+    batches = _batches(articles, size)
     bar = None
     if settings.progress and (total is None or total > PROGRESS_MIN_ARTICLES) and sys.stderr.isatty():
         from tqdm import tqdm
