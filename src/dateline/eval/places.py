@@ -34,8 +34,8 @@ from dateline.eval.common import (
     prediction_for,
     span_of,
 )
+from dateline.knowledge.gazetteer import haversine_km
 
-EARTH_RADIUS_KM = 6371.0088
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference
 ACC_KM = 161.0
 COUNTRY_RADIUS_KM = 100.0
@@ -43,11 +43,6 @@ COUNTRY_RADIUS_KM = 100.0
 NO_COUNTRY_FEATURES = frozenset({"CONT", "OCN"})
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def is_toponym(span: dict[str, Any]) -> bool:

@@ -10,10 +10,10 @@ from), else no place.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any
 
 from dateline.records import Analysis, Event, EventPlace, Place
+from dateline.stages.times import token_at
 
 _LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "into", "on", "from", "to", "toward", "towards", "over", "along", "off"])
 _STRONG_PREPS = frozenset(["in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"])
@@ -31,18 +31,11 @@ _ACTOR_NOUNS = frozenset({"soldier", "troop", "force", "army", "official", "dipl
 _CITY_OF = re.compile(r"\b(?:city|town|village|capital|port|province|region)\s+of\s+$", re.IGNORECASE)
 
 
-def _token_at(doc: Any, char: int) -> Any | None:
-    if doc is None or not len(doc):
-        return None
-    i = bisect_right([t.idx for t in doc], char) - 1
-    return doc[i] if i >= 0 else None
-
-
 def span_root(doc: Any, start: int, end: int) -> Any | None:
     if doc is None:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else _token_at(doc, start)
+    return span.root if span is not None and len(span) else token_at(doc, start, end)
 
 
 def _path_to(tok: Any, trigger: Any, max_len: int = 7) -> list[Any] | None:

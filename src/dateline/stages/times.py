@@ -212,7 +212,8 @@ def _day_nearby(found: list[tuple[Candidate, Norm]], i: int, starts: list[int]) 
 # --- event dates ---------------------------------------------------------------------------
 
 
-def _token_at(doc: Any, start: int, end: int) -> Any:
+def token_at(doc: Any, start: int, end: int) -> Any:
+    """The root token of the characters start..end (or the token holding ``start``)."""
     span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
     if span is not None and len(span):
         return span.root
@@ -309,7 +310,7 @@ def event_date(analysis: Analysis, event: Event) -> EventDate | None:
     doc = analysis.doc
     fronted = _fronted_times(analysis, sent.start) if doc is not None else []
     if (in_sentence or fronted) and doc is not None:
-        trigger = _token_at(doc, event.trigger.start, event.trigger.end)
+        trigger = token_at(doc, event.trigger.start, event.trigger.end)
         if trigger is not None:
             governing: list[TimeRef] = []
             dominating: list[TimeRef] = list(fronted)
