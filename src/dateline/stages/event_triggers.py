@@ -1,0 +1,208 @@
+"""Trigger candidates of one sentence: which words code an event, and with what code.
+
+Every verb or noun whose lemma the lexicon knows (``event_patterns``) is a candidate; then
+for each one:
+
+1. governors and modality (``event_modality``): "plan to", "urged ... to", "refused to",
+   "will", negation, hypotheticals; hypothetical and purpose clauses are not coded;
+2. a trigger absorbed by a more specific neighbour is dropped: the object of a pattern that
+   names it ("sign an agreement"), a same-family complement ("met to discuss"), the noun of
+   a light verb ("held talks", "launched an operation") which lends the verb's subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.stages.event_args import governing_verb
+from dateline.stages.event_modality import ModalityLexicon, clause_of, find_governor
+from dateline.stages.event_patterns import Pattern, PatternIndex
+
+# verbs whose object noun carries the event ("held talks", "imposed sanctions")
+LIGHT_VERBS = frozenset({
+    "hold", "have", "conduct", "launch", "carry", "stage", "make", "pay", "impose", "sign",
+    "give", "reach", "begin", "start", "resume", "continue", "open", "take", "mount", "wage",
+    "deliver", "send", "provide", "extend", "issue", "lodge", "file", "grant", "exchange",
+    "announce", "initiate", "undertake", "perform", "host", "join", "attend", "receive",
+    "express", "offer", "engage", "step", "intensify", "escalate", "order",
+})
+BACKGROUND_PREPS = frozenset({"after", "during", "before", "amid", "since", "despite",
+                              "following", "until", "throughout"})
+# "X said Y must ...": a demand of Y
+DEMAND_MODALS = frozenset({"must", "should"})
+SAY_DEMAND = Pattern(id="say-demand", code="100", lemma="say", pos="verb")
+# appeals, demands, rejections and threats keep their code under "intend"/"will"
+VERBAL_INTENT_ROOTS = ("10", "11", "12", "13")
+
+
+@dataclass
+class Candidate:
+    token: Any
+    pattern: Pattern
+    code: str
+    modality: str = "asserted"
+    negated: bool = False
+    governor: Any = None  # the token whose subject is the source (governor or light verb)
+    span_tokens: list[Any] = field(default_factory=list)
+    rule: str = ""
+    dropped: bool = False
+
+
+def find_candidates(sent: Any, index: PatternIndex, lex: ModalityLexicon) -> list[Candidate]:
+    """The coded candidates of a sentence in token order (dropped ones included, marked)."""
+    found: dict[int, Candidate] = {}
+    for tok in sent:
+        pattern = index.match(tok)
+        if pattern is not None:
+            found[tok.i] = Candidate(tok, pattern, pattern.code, governor=tok,
+                                     span_tokens=trigger_tokens(tok, pattern),
+                                     rule=f"pattern:{pattern.id}")
+    _reported_demands(sent, found, lex)
+    for cand in found.values():
+        if cand.dropped:
+            continue
+        if cand.code == "---":  # a dictionary pattern that matches but codes nothing
+            cand.dropped = True
+        else:
+            _situate(cand, found, lex)
+    return sorted(found.values(), key=lambda c: c.token.i)
+
+
+def mere_speech(cand: Candidate, coded: dict[int, list[Any]], lex: ModalityLexicon) -> bool:
+    """A statement or appeal coded on a speech verb ("..., an official said") whose
+    reported clause yielded an event: the reported event is what happened."""
+    tok = cand.token
+    if not cand.code.startswith(("01", "02")) or tok.lemma_.lower() not in lex.speech_verbs:
+        return False
+    return any(evs and tok.is_ancestor(tok.doc[i]) for i, evs in coded.items())
+
+
+def _reported_demands(sent: Any, found: dict[int, Candidate], lex: ModalityLexicon) -> None:
+    """"X said (that) Y must/should Z": X demands of Y (CAMEO 100). The embedded act is
+    what is demanded, not an event, so its own candidates are dropped."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.speech_verbs:
+            continue
+        for c in tok.children:
+            if c.dep_ != "ccomp" or not any(
+                    a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for a in c.children):
+                continue
+            if not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+                continue
+            inside = {t.i for t in c.subtree}
+            for other in found.values():
+                if other.token.i in inside:
+                    other.dropped = True
+            found[tok.i] = Candidate(tok, SAY_DEMAND, SAY_DEMAND.code, governor=tok,
+                                     span_tokens=[tok], rule="say-demand")
+            break
+
+
+def _absorbed(cand: Candidate, found: dict[int, Candidate]) -> bool:
+    """Whether a neighbour up the tree names this word in its pattern, or this is a
+    same-family complement of it ("met to discuss")."""
+    tok = cand.token
+    head, child = tok.head, tok
+    for _ in range(3):
+        if head is child:
+            break
+        other = found.get(head.i)
+        if other is not None:
+            names_me = any(tok.lemma_.lower() in alts or tok.lower_ in alts
+                           for alts in other.pattern.needs)
+            same_family = (child is tok and tok.dep_ in ("xcomp", "advcl", "conj")
+                           and other.code[:2] == cand.code[:2] and tok.pos_ == head.pos_)
+            if names_me or same_family:
+                return True
+        head, child = head.head, head
+    return False
+
+
+def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon) -> None:
+    """Apply the governor, absorption and modality rules to one candidate."""
+    tok, pat = cand.token, cand.pattern
+    if tok.pos_ in ("NOUN", "PROPN") and not pat.literal and background(tok):
+        cand.dropped = True  # "war crimes court", "after two days of fighting"
+        return
+    if _absorbed(cand, found):
+        cand.dropped = True
+        return
+    clause = clause_of(tok, lex)
+    if cand.rule == "say-demand":
+        if clause.negated:
+            cand.negated = True
+        return
+    gov = None if pat.literal else find_governor(tok, lex)
+    if gov is not None:
+        kind, gtok, _gpat = gov
+        negated_gov = clause_of(gtok, lex)
+        if kind == "intent" and (negated_gov.negated or clause.negated):
+            kind = "refuse"
+        new = lex.recode(kind, cand.code)
+        if kind == "intent" and cand.code[:2] in VERBAL_INTENT_ROOTS or new is None:
+            new = cand.code
+        cand.code = new
+        cand.governor = gtok
+        cand.span_tokens = [gtok, *cand.span_tokens]
+        cand.modality = "intended" if kind in ("intent", "threat") else "asserted"
+        cand.rule += f"+{kind}:{gtok.lemma_.lower()}"
+        if gtok.i in found:  # the governor's own generic event gives way
+            found[gtok.i].dropped = True
+        if negated_gov.hypothetical and not negated_gov.future:
+            cand.dropped = True
+        return
+    if (clause.hypothetical or clause.purpose) and not pat.literal:
+        cand.dropped = True
+        return
+    if not pat.literal:
+        if clause.future:
+            if clause.negated:
+                cand.code = lex.recode("refuse", cand.code) or cand.code
+                cand.rule += "+refuse:not"
+            else:
+                new = lex.recode("intent", cand.code)
+                if new and cand.code[:2] not in VERBAL_INTENT_ROOTS:
+                    cand.code = new
+                cand.modality = "intended"
+                cand.rule += "+future"
+        elif clause.negated:
+            cand.negated = True
+    elif clause.negated:
+        cand.negated = True
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "pobj", "nsubjpass"):
+        verb = tok.head if tok.dep_ != "pobj" else governing_verb(tok)
+        if verb is not None and verb.lemma_.lower() in LIGHT_VERBS and tok.dep_ != "pobj":
+            cand.governor = verb
+            cand.span_tokens = [verb, tok]
+            if verb.i in found and not found[verb.i].pattern.needs:
+                found[verb.i].dropped = True
+
+
+def trigger_tokens(tok: Any, pattern: Pattern) -> list[Any]:
+    """The trigger and the pattern's own words right after it ("held talks", "called for")."""
+    words = {w for alts in pattern.needs for w in alts}
+    if not words:
+        return [tok]
+    near = [t for t in tok.doc[tok.i + 1: min(tok.i + 6, tok.sent.end)]
+            if t.lemma_.lower() in words or t.lower_ in words]
+    return [tok, *near[-1:]]
+
+
+def background(noun: Any) -> bool:
+    """A noun trigger that only describes something else: a modifier of another noun
+    ("war crimes court", "peacekeeping force"), or the circumstance of a time adjunct
+    ("after two days of fighting", "during the war")."""
+    if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    t = noun
+    for _ in range(3):
+        if t.dep_ != "pobj":
+            return False
+        prep = t.head
+        if prep.lower_ in BACKGROUND_PREPS:
+            return True
+        if prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        t = prep.head  # "two days of fighting": look at the preposition above "days"
+    return False
