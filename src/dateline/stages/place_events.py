@@ -15,8 +15,8 @@ from typing import Any
 from dateline.records import Analysis, Event, EventPlace, Place
 from dateline.stages.times import token_at
 
-_LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "into", "on", "from", "to", "toward", "towards", "over", "along", "off"])
-_STRONG_PREPS = frozenset(["in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"])
+_LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "into", "on", "from", "to", "toward", "towards", "over", "along", "off", "through"])
+_STRONG_PREPS = frozenset(["in", "at", "near", "outside", "inside", "within", "throughout", "across", "around", "through"])
 _STATEMENT_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 # "north of Karbala", "the centre of Florencia": a part of a place is in the place
 _PART_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -28,6 +28,16 @@ _ACTOR_NOUNS = frozenset({"soldier", "troop", "force", "army", "official", "dipl
                           "policeman", "militant", "fighter", "government", "authority",
                           "minister", "president", "leader", "embassy", "patrol", "navy",
                           "military", "citizen", "national", "worker", "envoy", "delegation"})
+# "a US air strike", "the Israeli offensive": a country modifying an attack is its author
+_ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "offensive", "operation",
+                           "invasion", "occupation", "bombing", "bombardment", "shelling",
+                           "incursion", "threat", "crackdown", "jet", "aircraft", "plane",
+                           "warplane", "helicopter", "drone", "missile"})
+# buildings and sites: "the Baghdad headquarters were bombed" happened in Baghdad
+_FACILITY_NOUNS = frozenset({"headquarters", "office", "embassy", "consulate", "base", "airport",
+                             "station", "mall", "market", "hotel", "restaurant", "school",
+                             "hospital", "mosque", "church", "compound", "building", "prison",
+                             "home", "residence", "bridge", "port", "checkpoint", "camp"})
 _CITY_OF = re.compile(r"\b(?:city|town|village|capital|port|province|region)\s+of\s+$", re.IGNORECASE)
 
 
@@ -77,8 +87,14 @@ def _excluded(place: Place, event: Event) -> bool:
             and (place.note or "").startswith("metonymy"))
 
 
-_PREP_BEFORE = re.compile(r"\b(\w+)\s+(?:the\s+)?(?:(?:\w+\s+){0,2}(?:city|town|village|"
-                          r"province|region|district|area|countryside|suburb)\s+of\s+)?$",
+# "in Kyoto", "in the town of Swat", "through central Seoul", "in the centre of Florencia"
+_PREP_BEFORE = re.compile(r"\b(\w+)\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
+                          r"(?:north|south)?(?:east|west)?ern)\s+)?"
+                          r"(?:(?:(?!(?:in|at|near|on|of|from|to|through|into|outside|inside)\b)"
+                          r"\w+\s+){0,2}(?:cit(?:y|ies)|towns?|villages?|provinces?|regions?|"
+                          r"districts?|areas?|countryside|suburbs?|cent(?:re|er)|heart|outskirts|"
+                          r"edge|streets|battlefields?|hometown|port|capital|perimeter|island|"
+                          r"enclave)\s+of\s+)?(?:nearby\s+)?$",
                           re.IGNORECASE)
 
 
@@ -114,8 +130,19 @@ def event_place(analysis: Analysis, event: Event) -> EventPlace | None:
                                                         or (p.note or "").startswith("metonymy")):
                 subjects.add(p.start)
                 continue
-            if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lemma_.lower() in _ACTOR_NOUNS:
+            head_lemma = root.head.lemma_.lower()
+            if root.dep_ in ("compound", "amod", "nmod", "poss") and head_lemma in _ACTOR_NOUNS:
                 continue  # "US soldiers", "Syrian forces": who acted, not where
+            if root.dep_ in ("compound", "amod", "poss") and p.feature == "country" and (
+                    head_lemma in _ATTACK_NOUNS):
+                continue  # "a US air strike", "Israel's offensive": who attacked
+            if root.dep_ == "poss" and head_lemma not in _PART_NOUNS | _FACILITY_NOUNS:
+                continue  # "against Israel's threats": whose, not where
+            if (root.dep_ == "compound" and root.head.lemma_.lower() in _FACILITY_NOUNS
+                    and root.head.dep_ in ("nsubjpass", "dobj") and root.head.head.i == trigger.i):
+                # "the Baghdad headquarters were destroyed": the building hit is in the place
+                scored.append((9.0, p))
+                continue
             path = _path_to(root, trigger)
             if path is None:
                 continue
@@ -126,7 +153,7 @@ def event_place(analysis: Analysis, event: Event) -> EventPlace | None:
                         or root.head.head.lower_ in _PART_NOUNS)):
                 continue  # "the security of Iraq", "support for Iran": not where it happened
             s = 10.0 - len(path)
-            if preps and preps[0] in _STRONG_PREPS:
+            if preps and preps[-1] in _STRONG_PREPS:  # the preposition on the trigger
                 s += 2.0
             if p.feature in ("city", "admin2"):
                 s += 0.5
