@@ -27,6 +27,13 @@ from dateline.knowledge import data_path
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "csubj", "csubjpass", "parataxis", "conj",
                          "nsubj", "nsubjpass", "punct", "cc", "mark", "aux", "auxpass", "appos"})
 FRAME_DEPTH = 3
+# quantity and part heads that the frame looks through: in "suspended part of its aid
+# programme" or "captured most of the town" the words after "of" count as the object's
+PARTITIVE_HEADS = frozenset({
+    "part", "parts", "portion", "share", "half", "third", "quarter", "bulk", "most", "much",
+    "some", "all", "many", "rest", "remainder", "majority", "section", "piece", "number",
+    "dozens", "hundreds", "thousands", "scores", "one", "two", "three", "several",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +109,19 @@ def frame_words(token: Any) -> set[str]:
             continue
         words.add(t.lemma_.lower())
         words.add(t.lower_)
-        if depth < FRAME_DEPTH:
-            stack.extend((c, depth + 1) for c in t.children)
+        # "part of", "most of": the "of" phrase does not count as a level of its own
+        step = 0 if _partitive_step(t) else 1
+        if depth < FRAME_DEPTH or step == 0:
+            stack.extend((c, depth + step) for c in t.children)
     return words
+
+
+def _partitive_step(t: Any) -> bool:
+    """A partitive head or its "of" (looked through by ``frame_words``)."""
+    if t.lower_ == "of" and t.dep_ == "prep":
+        return t.head.lower_ in PARTITIVE_HEADS
+    return t.lower_ in PARTITIVE_HEADS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
 
 
 def _words(tokens: Any) -> list[tuple[str, str]]:
@@ -141,8 +158,13 @@ _NOUN_PREPS = frozenset({"of", "for", "from", "on", "over", "to", "with", "again
 
 def _head_first(words: list[str], pos: str) -> list[str]:
     """Trigger word first. A noun phrase's trigger is its head: the last word, or the word
-    before its first preposition ("economic cooperation", "show of force")."""
-    if pos != "noun" or len(words) == 1:
+    before its first preposition ("economic cooperation", "show of force"). A verb phrase
+    that opens with a manner adverb has the verb as its trigger ("sexually abuse")."""
+    if len(words) == 1:
+        return words
+    if pos == "verb":
+        if words[0].endswith("ly") and "|" not in words[0]:
+            return [words[1], words[0], *words[2:]]
         return words
     cut = next((i for i, w in enumerate(words) if w in _NOUN_PREPS and i > 0), len(words))
     head = cut - 1
@@ -165,10 +187,12 @@ def parse_packaged(data: dict[str, Any], origin: str, rank: int = 1) -> list[Pat
                 words = _head_first(str(phrase).lower().split(), pos)
                 if not words:
                     raise DatelineError(f"{origin}: empty {pos} phrase under {code}")
-                out.append(Pattern(
-                    id=f"{code}:{pos}:{phrase}", code=code, lemma=words[0].lower(), pos=pos,
-                    needs=tuple(_alts(w) for w in words[1:]), rank=rank,
-                ))
+                # "mediation mission|effort": one pattern per alternative trigger word
+                for lemma in sorted({w for w in words[0].split("|") if w}):
+                    out.append(Pattern(
+                        id=f"{code}:{pos}:{phrase}", code=code, lemma=lemma, pos=pos,
+                        needs=tuple(_alts(w) for w in words[1:]), rank=rank,
+                    ))
     return out
 
 
