@@ -37,6 +37,7 @@ from dateline.stages.place_common import (
     stopnames,
 )
 from dateline.stages.place_events import event_place, span_root
+from dateline.stages.place_local import Feature, add_local_features, dateline_feature
 from dateline.stages.place_scan import (
     STREET_WORDS,
     named_candidates,
@@ -267,6 +268,12 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
         if not note.startswith("dateline") and _metonymic(analysis, c.start, c.end, entry):
             note = "metonymy: the name stands for the government here (also an actor)"
         places.append(_place(gaz, entry, c.start, c.end, c.text, conf, note or None))
+    extra: list[Feature] = []
+    if dateline is not None and results and results[0] is None:  # "CAMP MURRAY, Wash. -"
+        f = dateline_feature(analysis.article.text, dateline[0], dateline[1])
+        if f is not None:
+            extra.append(f)
+    places = add_local_features(analysis, places, extra)
     places.extend(_vague_places(analysis, places))
     places.sort(key=lambda p: (p.start, p.end))
     return tuple(places)

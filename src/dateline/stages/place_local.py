@@ -1,0 +1,373 @@
+"""Local features: streets, buildings, schools, churches, airports, parks, roads.
+
+No gazetteer holds "Royal Street" or "the British Embassy", but the text says where they
+are. A local feature is found by its name (a capitalised name ending or starting with a
+place-type word from ``geo_local_types.tsv``: "Royal Street", "Stonewall Golf Club", "Lake
+Manassas", "University of Lagos"), by the NER's FAC label, by a road number ("the A417",
+"I-95"), or as an organisation used as a site ("a meeting at the OAS in Washington"). It is
+emitted with feature ``local`` and the point and country of its container, which is, in
+this order:
+
+1. the place named right after or before it: "X Street in New Orleans", "the British
+   Embassy in Kabul", "Donington Park, Leicestershire", "Harare's Third Street";
+2. a town or region inside its own name, for institutions ("Boston Medical Center");
+   never for streets and embassies, which are named after places elsewhere;
+3. the nearest town mentioned before it in the same paragraph, else the dateline place,
+   else the town, else the region, else the country the article mentions most.
+
+With no container in the article, nothing is emitted. The note says where the point comes
+from; the confidence is low (0.2-0.6): the point is the container's, not the feature's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dateline.knowledge import data_path
+from dateline.knowledge.gazetteer import fold
+from dateline.records import Analysis, Place
+
+
+@dataclass(frozen=True)
+class LocalType:
+    kind: str
+    inner: bool  # a place inside the name is where the feature is
+    surname: bool  # the word is also a common surname
+
+
+@dataclass(frozen=True)
+class LocalTypes:
+    heads: dict[tuple[str, ...], LocalType]
+    leads: dict[str, LocalType]
+
+
+@lru_cache(maxsize=1)
+def local_types() -> LocalTypes:
+    """The place-type words of ``geo_local_types.tsv``."""
+    heads: dict[tuple[str, ...], LocalType] = {}
+    leads: dict[str, LocalType] = {}
+    header = True
+    for line in data_path("geo_local_types.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        word, position, kind, inner, surname = (line.split("\t") + [""] * 5)[:5]
+        lt = LocalType(kind.strip(), inner.strip() == "yes", surname.strip() == "yes")
+        words = tuple(word.strip().split())
+        if position in ("head", "both"):
+            heads[words] = lt
+        if position in ("lead", "both") and len(words) == 1:
+            leads[words[0]] = lt
+    return LocalTypes(heads, leads)
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A local-feature name before it is placed."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    inner: bool
+
+
+_CONNECT = frozenset({"of", "the", "de", "des", "du", "la", "le", "del", "di", "da", "&", "and",
+                      "'s", "’s", "-", "on", "upon"})
+_COMPASS = frozenset({"north", "south", "east", "west", "nw", "ne", "sw", "se"})
+_SKIP_POS = frozenset({"ADP", "DET", "PRON", "AUX", "VERB", "ADV", "CCONJ", "SCONJ", "PART",
+                       "INTJ", "PUNCT"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "president", "prime", "minister",
+                         "gen", "general", "sen", "senator", "rep", "gov", "governor", "judge",
+                         "king", "queen", "prince", "princess", "lord", "lady", "sir", "saint"})
+_NOT_LOCAL = frozenset({("real", "estate"), ("supreme", "court")})
+_ROAD = re.compile(r"\b(?:(?P<uk>[AM]\d{1,4}(?:\(M\))?)|I-\d{1,3}|Interstate\s+\d{1,3}|"
+                   r"(?:U\.?S\.?|State|County)\s+(?:Route|Highway)\s+\d{1,4}|"
+                   r"(?:Route|Highway)\s+\d{1,4})\b")
+_ROAD_CONTEXT = re.compile(
+    r"\b(?:road|roads|motorway|carriageway|junction|roundabout|(?:north|south|east|west)bound|"
+    r"traffic|lanes?|slip|closure|closed|diversion|bypass|dual|exit)\b", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"\b(?:at|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+# what may stand between a feature and the place that contains it
+_LINK_AFTER = re.compile(
+    r"^(?:\s*,\s*(?:(?:in|at|near)\s+)?|\s+(?:in|at|near|outside|off|on|of)\s+)(?:the\s+)?"
+    r"(?:(?:city|town|village|suburb|capital|state|province|county|district|area) of\s+)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)\s+)?$",
+    re.IGNORECASE)
+_LINK_BEFORE = re.compile(r"^(?:'s|’s)\s+$")
+_CONTAINERS = frozenset({"city", "admin2", "admin1", "region", "country"})
+_TOWNS = frozenset({"city", "admin2"})
+_NEAR_CHARS = 1500
+
+
+def _is_name(tok: Any) -> bool:
+    return tok.is_title or (tok.is_upper and len(tok.text) > 1 and tok.is_alpha)
+
+
+def _runs(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges of capitalised names, with connectors inside ("University of Lagos",
+    "Bambino Gesu Paediatric Hospital", "Harare's Third Street"); one pass over the Doc."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _is_name(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if _is_name(t) or (t.lower_ in _CONNECT and j + 1 < n and _is_name(doc[j + 1])
+                               and "\n" not in doc[j - 1].whitespace_):
+                j += 1
+                continue
+            break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _type_of(words: list[str], types: LocalTypes) -> tuple[int, int, LocalType] | None:
+    """(first word, end word, type) of the feature name in a run of lower-cased words:
+    a head type word at the end (a compass word may follow: "Eglinton Avenue West"), or a
+    lead type word with a name after it."""
+    end = len(words)
+    if end >= 3 and words[-1] in _COMPASS:
+        end -= 1
+    for k in (3, 2, 1):
+        if end - k < 1:
+            continue
+        lt = types.heads.get(tuple(words[end - k:end]))
+        if lt is not None and (words[end - k - 1], words[end - k]) not in _NOT_LOCAL:
+            return 0, len(words), lt
+    for i, w in enumerate(words[:-1]):
+        lt = types.leads.get(w)
+        if lt is not None and words[i + 1] not in _CONNECT - {"of", "de", "des", "du"}:
+            return 0, len(words), lt
+    return None
+
+
+def _token_features(analysis: Analysis, types: LocalTypes,
+                    places: list[Place]) -> list[Feature]:
+    doc = analysis.doc
+    text = analysis.article.text
+    person = {(m.start, m.end) for m in analysis.entities if m.label == "PERSON"}
+    place_ends = {p.end for p in places if p.feature != "local"}
+    out: list[Feature] = []
+    for a, b in _runs(doc):
+        toks = doc[a:b]
+        # leading function words ("Outside", "The") are not part of the name
+        lo = 0
+        while lo < len(toks) and (toks[lo].pos_ in _SKIP_POS or toks[lo].lower_ in _CONNECT):
+            lo += 1
+        # "Harare's Third Street": a place before a possessive is the container, not name
+        for k in range(len(toks) - 1, lo, -1):
+            if toks[k].lower_ in ("'s", "’s") and toks[k - 1].idx + len(toks[k - 1]) in place_ends:
+                lo = k + 1
+                break
+        toks = toks[lo:]
+        if len(toks) < 2 or toks[0].lower_ in _HONORIFICS:
+            continue
+        found = _type_of([t.lower_.rstrip(".") for t in toks], types)
+        if found is None:
+            continue
+        _, _, lt = found
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if lt.surname and (s, e) in person:
+            continue  # "Alice Park", "Shirley Temple"
+        out.append(Feature(s, e, text[s:e], lt.kind, lt.inner))
+    return out
+
+
+def _clean_entity(text: str, start: int, end: int) -> tuple[int, int]:
+    seg = text[start:end]
+    m = re.match(r"(?:the|The|THE)\s+", seg)
+    if m:
+        start += m.end()
+    seg = text[start:end]
+    cut = seg.find(",")
+    if cut > 0:
+        end = start + cut
+    seg = text[start:end]
+    m = re.search(r"(?:'s|’s|')$", seg)
+    if m:
+        end -= len(m.group(0))
+    return start, end
+
+
+def _entity_features(analysis: Analysis) -> list[Feature]:
+    """FAC entities ("Press Street", "the Marigny Canal", "Broadway"); organisations used as
+    sites, when the text says where they are ("a meeting at the OAS in Washington")."""
+    text = analysis.article.text
+    out: list[Feature] = []
+    for m in analysis.entities:
+        if m.label not in ("FAC", "ORG"):
+            continue
+        s, e = _clean_entity(text, m.start, m.end)
+        name = text[s:e]
+        if e - s < 3 or not any(w[:1].isupper() for w in name.split()) or not any(
+                ch.isalpha() for ch in name):
+            continue
+        if m.label == "FAC":
+            out.append(Feature(s, e, name, "facility", True))
+        elif _AT_BEFORE.search(text, max(0, m.start - 12), m.start) and re.match(
+                r"\s+in\s+[A-Z]", text[e:e + 6]):
+            out.append(Feature(s, e, name, "site", True))
+    return out
+
+
+def _road_features(analysis: Analysis) -> list[Feature]:
+    """Road numbers: "I-95", "Route 9"; British "A417", "M4" only where the text is
+    about roads (not "the A380" aircraft or an "M16" rifle)."""
+    text = analysis.article.nlp_text
+    out: list[Feature] = []
+    uk: list[re.Match[str]] = []
+    for m in _ROAD.finditer(text):
+        if m.group("uk"):
+            uk.append(m)
+        else:
+            out.append(Feature(m.start(), m.end(), m.group(0), "road", False))
+    if uk and any(_ROAD_CONTEXT.search(text, max(0, m.start() - 150), m.end() + 150)
+                  for m in uk):
+        out.extend(Feature(m.start(), m.end(), m.group(0), "road", False) for m in uk)
+    return out
+
+
+def dateline_feature(text: str, start: int, end: int) -> Feature | None:
+    """A dateline naming a local feature ("CAMP MURRAY, Wash. -")."""
+    words = [w.rstrip(".").lower() for w in text[start:end].split()]
+    found = _type_of(words, local_types()) if len(words) >= 2 else None
+    if found is None:
+        return None
+    return Feature(start, end, text[start:end], found[2].kind, found[2].inner)
+
+
+class _Focus:
+    """The article's places, indexed for container look-ups."""
+
+    def __init__(self, places: list[Place], text: str) -> None:
+        self.text = text
+        usable = [p for p in places if p.lat is not None and p.feature in _CONTAINERS
+                  and not (p.note or "").startswith(("demonym", "in a currency"))]
+        self.usable = sorted(usable, key=lambda p: p.start)
+        self.starts = [p.start for p in self.usable]
+        self.towns = [p for p in self.usable if p.feature in _TOWNS]
+        self.town_starts = [p.start for p in self.towns]
+        dl = [p for p in self.usable if (p.note or "").startswith("dateline")
+              and p.feature in _TOWNS | {"admin1"}]
+        self.dateline = dl[0] if dl else None
+        self.best: dict[str, Place | None] = {}
+        for group in ("town", "region", "country"):
+            feats = {"town": _TOWNS, "region": {"admin1", "region"},
+                     "country": {"country"}}[group]
+            pl = [p for p in self.usable if p.feature in feats and p.country]
+            counts = Counter(p.name for p in pl)
+            first = {}
+            for p in pl:
+                first.setdefault(p.name, p)
+            self.best[group] = (max(first.values(), key=lambda p: (counts[p.name], -p.start))
+                                if first else None)
+
+    def after(self, f: Feature) -> Place | None:
+        i = bisect.bisect_left(self.starts, f.end)
+        if i < len(self.usable):
+            p = self.usable[i]
+            gap = self.text[f.end:p.start]
+            if len(gap) <= 40 and _LINK_AFTER.match(gap):
+                return p
+        return None
+
+    def before(self, f: Feature) -> Place | None:
+        i = bisect.bisect_left(self.starts, f.start) - 1
+        if i >= 0:
+            p = self.usable[i]
+            if p.end <= f.start and _LINK_BEFORE.match(self.text[p.end:f.start]):
+                return p
+        return None
+
+    def preceding_town(self, f: Feature) -> Place | None:
+        i = bisect.bisect_left(self.town_starts, f.start) - 1
+        while i >= 0:
+            p = self.towns[i]
+            gap = self.text[p.end:f.start]
+            if len(gap) > _NEAR_CHARS or "\n\n" in gap:
+                return None
+            if p.end <= f.start:
+                return p
+            i -= 1
+        return None
+
+
+def _container(f: Feature, focus: _Focus, inner: list[Place]) -> tuple[Place, str, float] | None:
+    p = focus.after(f) or focus.before(f)
+    if p is not None:
+        return p, f"the text places it in {p.name}", 0.6
+    if f.inner:
+        named = [q for q in inner if q.feature in _CONTAINERS - {"country"} and q.lat is not None
+                 and not (q.note or "").startswith("demonym")]
+        if named:
+            return named[-1], f"named after the place it is in, {named[-1].name}", 0.5
+    p = focus.preceding_town(f)
+    if p is not None:
+        return p, f"located at {p.name}, the town the text last mentions", 0.4
+    if focus.dateline is not None:
+        return focus.dateline, f"located at the dateline place {focus.dateline.name}", 0.4
+    for group, conf in (("town", 0.3), ("region", 0.3), ("country", 0.2)):
+        p = focus.best[group]
+        if p is not None:
+            return p, f"located at {p.name}, the {group} the article mentions most", conf
+    return None
+
+
+def add_local_features(analysis: Analysis, places: list[Place],
+                       extra: list[Feature] | None = None) -> list[Place]:
+    """``places`` with the article's local features added; gazetteer places inside a
+    feature's name ("Percy French Hotel", "St. Peter's Basilica") give way to it."""
+    if analysis.doc is None:
+        return places
+    types = local_types()
+    feats = list(extra or ()) + _token_features(analysis, types, places) + \
+        _entity_features(analysis) + _road_features(analysis)
+    # longest first; a feature crossing a longer one, or inside a gazetteer place, is dropped
+    feats.sort(key=lambda f: (-(f.end - f.start), f.start))
+    chosen: list[Feature] = []
+    for f in feats:
+        if any(f.start < c.end and c.start < f.end for c in chosen):
+            continue
+        if any(p.start <= f.start and f.end <= p.end for p in places):
+            continue  # "Ocean Park", a town the gazetteer knows
+        if any(p.start < f.start < p.end or p.start < f.end < p.end for p in places):
+            continue  # crosses a place name: the NER's span is more likely right
+        chosen.append(f)
+    if not chosen:
+        return places
+    focus = _Focus(places, analysis.article.text)
+    swallowed: set[int] = set()
+    out: list[Place] = []
+    for f in sorted(chosen, key=lambda f: f.start):
+        inner = [p for p in places if f.start <= p.start and p.end <= f.end]
+        found = _container(f, focus, inner)
+        if found is None:
+            continue
+        c, why, conf = found
+        swallowed.update(id(p) for p in inner)
+        admin1 = c.name if c.feature == "admin1" else c.admin1
+        out.append(Place(start=f.start, end=f.end, text=f.text, name=f.text, geonameid=None,
+                         lat=c.lat, lon=c.lon, country=c.country, admin1=admin1,
+                         feature="local", confidence=conf,
+                         note=f"local feature ({f.kind}): {why}"))
+    return [p for p in places if id(p) not in swallowed] + out
+
+
+def is_local_key(name: str) -> bool:
+    """Whether a name reads as a local feature ("Royal Street"), for callers that only
+    have a string."""
+    words = fold(name).split()
+    return len(words) >= 2 and _type_of(words, local_types()) is not None
