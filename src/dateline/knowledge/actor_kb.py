@@ -215,6 +215,21 @@ def _packaged() -> tuple[dict[str, Title], dict[str, Agent], dict[str, KnownActo
     return titles, agents, known, tuple(phrases)
 
 
+@lru_cache(maxsize=1)
+def _ethnic_groups() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for r in _rows(data_path("ethnic_groups.tsv")):
+        for name in _split(r["names"]):
+            out.setdefault(name, r["code"])
+    return out
+
+
+def ethnic_code(word: str) -> str | None:
+    """CAMEO's ethnic code of an ethnic group word as written ("Kurds" -> "kur"); names are
+    matched case-sensitively, so "fur" or "karen" in running text are not groups."""
+    return _ethnic_groups().get(word)
+
+
 def load_imported(dict_dir: str | Path | None
                   ) -> tuple[dict[str, Agent], dict[str, KnownActor], list[str]]:
     """Agents and actors from the converted dictionaries in ``dict_dir`` (may not exist)."""

@@ -6,6 +6,7 @@ mention, with ids A1, A2, ...
 Codes: country (CAMEO's country code, ISO3 unless CAMEO differs) + region (e.g. KRD for the
 Kurdistan Region of Iraq) + the first sector: IRNGOV, IRQKRDMIL, USAGOV. A person whose
 organisation has a known code (PUK: IRQKRDPTY) and no sector of their own takes that code.
+An ethnic group takes CAMEO's lower-case ethnic code after the sector: "Iraqi Kurds" IRQCVLkur.
 IGOs, transnational groups and dictionary entries carry their code as given (IGOUNO,
 IMGMOSISI); a dictionary code may depend on the article date.
 """
@@ -34,6 +35,7 @@ class Draft:
     mentions: list[ActorMention] = field(default_factory=list)
     subjects: set[int] = field(default_factory=set)  # starts of mentions that are subjects
     tokens: tuple[str, ...] = ()  # name tokens (persons)
+    ethnic: str | None = None  # CAMEO ethnic code, lower case, after the sector: "kur"
 
     def add(self, mention: ActorMention, subject: bool = False) -> None:
         for m in self.mentions:
@@ -101,6 +103,8 @@ def compose_code(draft: Draft, orgs: dict[str, Draft]) -> str | None:
         return org.code  # a transnational organisation's official: "UN envoy" -> IGOUNO
     code = (draft.country_code or "") + (draft.region or "") + \
         (draft.sectors[0] if draft.sectors else "")
+    if draft.country_code and draft.ethnic:
+        code += draft.ethnic
     return code or None
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from dateline.knowledge.actor_kb import Agent
-from dateline.knowledge.countries import country_of_capital, lookup_country
+from dateline.knowledge.actor_kb import Agent, ethnic_code
+from dateline.knowledge.countries import country_by_code, lookup_country
 from dateline.stages import coref
 from dateline.stages.actor_build import Draft
+from dateline.stages.actor_roles import FORMER
 
 if TYPE_CHECKING:
     from dateline.stages.actors import _Reader
@@ -33,6 +34,12 @@ _AGENT_MODS = {"amod", "compound", "nmod", "poss", "det", "nummod", "case", "cc"
 
 
 _COLLECTIVE_HEADS = frozenset({"group", "faction", "movement", "coalition", "camp", "force"})
+# Heads that take the kind of actor from their modifier: "rebel leaders", "army officials".
+_MEMBER_HEADS = frozenset({"leader", "leaders", "commander", "commanders", "member", "members",
+                           "official", "officials", "spokesman", "spokesmen", "representative",
+                           "representatives", "chief", "chiefs", "delegation", "delegates"})
+# Agent heads that a noun compound turns into something else ("market forces").
+_COMPOUND_STOP_HEADS = frozenset({"force", "forces", "press", "media"})
 
 
 def _covered(r: _Reader, start: int, end: int) -> bool:
@@ -74,33 +81,46 @@ def _iso3(text: str) -> str | None:
 
 
 def _agents_in(r: _Reader, chunk: Any) -> list[tuple[int, Agent]]:
-    """(token index, agent) for the agent words of the chunk, two-word phrases first."""
+    """(token index, agent) for the agent words of the chunk, longer phrases first."""
     found: list[tuple[int, Agent]] = []
     doc = chunk.doc
     root = chunk.root
     for t in chunk:
         if t.i != root.i and t.dep_ not in ("conj", "nmod", "appos"):
             continue
-        if t.i > chunk.start:
-            two = r.kb.agent(f"{doc[t.i - 1].lower_} {t.lower_}")
-            if two is not None:
-                found.append((t.i - 1, two))
-                continue
+        phrase = _phrase_agent(r, doc, t, chunk.start)
+        if phrase is not None:
+            found.append(phrase)
+            continue
         one = r.kb.agent(t.lower_)
-        if one is None and t.i == root.i and t.lemma_.lower() in _COLLECTIVE_HEADS:
-            # "opposition groups", "rebel factions": the modifier names the kind of actor
+        if t.i == root.i and (t.lemma_.lower() in _COLLECTIVE_HEADS or t.lower_ in _MEMBER_HEADS):
+            # "opposition groups", "rebel factions", "rebel leaders", "military officials":
+            # the modifier names the kind of actor
             mod = next((c for c in t.children if c.dep_ in ("compound", "amod")
                         and r.kb.agent(c.lower_) is not None), None)
             if mod is not None:
                 found.append((mod.i, r.kb.agent(mod.lower_)))
-            continue
+                continue
         if one is None:
             continue
-        if t.i == root.i and any(c.dep_ == "compound" and c.pos_ == "NOUN"
-                                 and r.kb.agent(c.lower_) is None for c in t.children):
-            continue  # "market forces", "task force"
+        if t.i == root.i and t.lower_ in _COMPOUND_STOP_HEADS and any(
+                c.dep_ == "compound" and c.pos_ == "NOUN" and r.kb.agent(c.lower_) is None
+                for c in t.children):
+            continue  # "market forces", "task force", "printing press"
         found.append((t.i, one))
     return found
+
+
+def _phrase_agent(r: _Reader, doc: Any, t: Any, first: int) -> tuple[int, Agent] | None:
+    """A three- or two-word agent ending at ``t``: "border patrol agents", "riot police"."""
+    for n in (3, 2):
+        start = t.i - n + 1
+        if start < first:
+            continue
+        agent = r.kb.agent(" ".join(x.lower_ for x in doc[start:t.i + 1]))
+        if agent is not None:
+            return start, agent
+    return None
 
 
 def _nominal(r: _Reader, chunk: Any, mods: list[Any]) -> bool:
@@ -143,47 +163,131 @@ def read_chunk(r: _Reader, chunk: Any) -> None:
     body = toks[max(last_pos + 1, 1 if definite else 0):]
     mods = [t for t in body if t.i < root.i and not t.is_punct]
     head = root.lower_
+    agents = _agents_in(r, chunk)
     if definite and last_pos < 0 and root.tag_ in ("NN", "NNP") and (
             head in r.kb.title_words or head in _NOMINAL_HEADS):
-        countries = [t for t in mods if lookup_country(t.text) is not None]
-        if _nominal(r, chunk, mods) or not countries:
+        if _nominal(r, chunk, mods):
             return
-    agents = _agents_in(r, chunk)
+        if not agents and not any(lookup_country(t.text) is not None for t in mods):
+            return  # an unresolved "the group" is nobody in particular
+    if not agents and _ethnic_people(chunk):
+        agents = [(root.i, _ETHNIC_PEOPLE)]  # "Iraqi Kurds", "Bosnian Serbs": civilians
+    if not agents and body and _titled_office(r, chunk, body, owner):
+        return
     if not agents or not body:
         return
     _agent(r, chunk, body, agents, owner)
 
 
+_ETHNIC_PEOPLE = Agent("ethnic group", ("CVL",))
+
+
+def _ethnic_people(chunk: Any) -> bool:
+    """A plural ethnic group as the head: "Kurds", "Iraqi Kurds", "Bosnian Serbs", "ethnic
+    Albanians" (a state's people, "Serbs" alone, is a mention of the state instead)."""
+    root = chunk.root
+    if ethnic_code(root.text) is None or not root.text.endswith("s"):
+        return False
+    if lookup_country(root.text) is None:
+        return True
+    return any(t.lower_ == "ethnic" or (t.text[:1].isupper() and lookup_country(t.text))
+               for t in chunk if t.i < root.i)
+
+
+def _titled_office(r: _Reader, chunk: Any, body: list[Any], owner: Draft | None) -> bool:
+    """An office holder named by title and country only: "Montenegro's prime minister",
+    "Cairo's security chief", "the Greek foreign minister" -> an (unnamed) person with the
+    title's sector and that country. Needs a country in the phrase, never one from context."""
+    words = [t for t in body if not t.is_punct]
+    title = None
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            title = r.kb.title(" ".join(t.text for t in words[-n:]))
+            if title is not None and title.sectors:
+                break
+            title = None
+    if title is None or words[-1].i != chunk.root.i:
+        return False
+    c = None
+    former = False
+    for t in chunk:
+        if t.i >= words[-1].i:
+            break
+        former = former or t.lower_ in FORMER
+        group = r.reg.at(t.idx, t.idx + len(t.text), ("group", "organization"))
+        if group is not None and group.code and group.country is None:
+            # "European Community foreign ministers": the organisation acts
+            r.mention(group, body[0].idx, chunk.end_char, "nominal", 0.85,
+                      chunk.root.dep_ in _SUBJ)
+            return True
+        if not t.text[:1].isupper() or c is not None:
+            continue
+        c = lookup_country(t.text)
+        if c is None and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in _POS:
+            c = r.place_country(t.text)  # "Cairo's security chief"
+    country = c.iso3 if c is not None else (owner.country if owner is not None else None)
+    code = c.code if c is not None else (owner.country_code if owner is not None else None)
+    if country is None:
+        return False
+    role = " ".join(t.text for t in words if t.lower_ not in ("the", "a", "an")
+                    and lookup_country(t.text) is None)
+    sectors = ["ELI"] if former else list(title.sectors)
+    key = f"office:{country}:{role.lower()}"
+    draft = r.reg.get(key) or r.reg.new(key, r.text[body[0].idx:chunk.end_char], "person",
+                                        country=country, country_code=code, role=role,
+                                        sectors=sectors, gender=title.gender)
+    r.mention(draft, body[0].idx, chunk.end_char, "nominal", 0.85, chunk.root.dep_ in _SUBJ)
+    return True
+
+
 def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agent]],
            owner: Draft | None) -> None:
     first_agent = min(i for i, _ in agents)
-    country = region = None
+    country = region = code = None
+    demonym = None  # the country an ethnic word would otherwise evoke ("ethnic Albanian")
+    ethnic = None
     conf = 1.0
     for t in chunk:
-        if t.i >= first_agent:
+        if t.i > first_agent or (t.i == first_agent and agents[0][1] is not _ETHNIC_PEOPLE):
             break
+        eth = ethnic_code(t.text)
+        c = lookup_country(t.text) if t.text[:1].isupper() else None
+        if eth is not None and (c is None or country is not None or (
+                t.i > 0 and t.doc[t.i - 1].lower_ == "ethnic")):
+            ethnic = ethnic or eth  # "Kurdish", "Bosnian Serb", "ethnic Albanian"
+            demonym = demonym or c
+            continue
+        if t.i >= first_agent or country is not None:
+            continue
         group = r.reg.at(t.idx, t.idx + len(t.text), ("group", "organization"))
         if group is not None:  # "Islamic State militants", "Hamas gunmen": the group itself
             start = body[0].idx
             r.mention(group, start, chunk.end_char, "nominal", 0.9, chunk.root.dep_ in _SUBJ)
             return
-        c = lookup_country(t.text) if t.text[:1].isupper() else None
         if c is not None:
             country, code = c.iso3, c.code
-            break
+            continue
         d = r.reg.at(t.idx, t.idx + len(t.text))
         if d is not None and d.country and d.kind in ("country", "region"):
             country, code, region = d.country, d.country_code, d.region
-            break
+            continue
         if d is not None and d.country and d.kind == "person":  # "the Bush administration"
             country, code = d.country, d.country_code
-            break
-    else:
-        code = None
-    if country is None:  # "demonstrators in Baghdad", "security forces in Guinea"
-        country, code = _located_in(chunk.root)
+            continue
+        if t.text[:1].isupper() and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in _POS:
+            c = r.place_country(t.text)  # "Cairo's police"
+            if c is not None:
+                country, code = c.iso3, c.code
+    if country is None:  # "demonstrators in Baghdad", "a group based in Trinidad"
+        country, code = _located_in(r, chunk.root)
     if country is None and owner is not None:
         country, code, region = owner.country, owner.country_code, owner.region
+    if country is None and demonym is not None:
+        # "ethnic Albanians" with no place: where they live is named in the sentence, else
+        # they are taken to live in the state their name evokes
+        other = _other_country(r, chunk, demonym.iso3)
+        country, code = (other.iso3, other.code) if other is not None else \
+            (demonym.iso3, demonym.code)
     if country is None:
         country, code, region = _context_country(r, chunk.start_char, agents[0][1])
         conf = 0.7 if country else 0.9
@@ -199,26 +303,84 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
         start = body[0].idx
     end = chunk.end_char
     name = r.text[start:end]
-    key = f"agent:{country}:{region}:{agents[0][1].phrase}"
+    key = f"agent:{country}:{region}:{ethnic}:{agents[0][1].phrase}"
     draft = r.reg.get(key) or r.reg.new(key, name, "agent", country=country, country_code=code,
-                                        region=region, sectors=sectors)
+                                        region=region, sectors=sectors, ethnic=ethnic)
     draft.add_sectors(sectors)
     r.mention(draft, start, end, "name", conf, chunk.root.dep_ in _SUBJ)
 
 
-def _located_in(root: Any) -> tuple[str | None, str | None]:
-    """The country of an "in <country or capital>" modifier of an agent's head noun."""
-    for p in root.children:
-        if p.dep_ != "prep" or p.lower_ != "in":
+def _other_country(r: _Reader, chunk: Any, not_iso3: str) -> Any:
+    """A country other than ``not_iso3`` named in the chunk's sentence (nearest first)."""
+    sent = r.sent_of(chunk.start_char)
+    best = None
+    for d in r.reg.drafts:
+        if d.kind != "country" or d.country == not_iso3 or not d.country:
             continue
+        for m in d.mentions:
+            if m.kind != "demonym" and r.sent_of(m.start) == sent:
+                dist = abs(m.start - chunk.start_char)
+                if best is None or dist < best[0]:
+                    best = (dist, d.country)
+    return country_by_code(best[1]) if best is not None else None
+
+
+# Verbs of residence that tie a group to a place: "a group based in Trinidad".
+_RESIDENCE = {"based", "operating", "living", "active", "located", "headquartered"}
+_PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district",
+                "camp", "area", "border", "jail", "prison"}
+
+
+def _located_in(r: _Reader, root: Any) -> tuple[str | None, str | None]:
+    """The country of an "in <place>" modifier of an agent's head noun, directly or through a
+    verb of residence ("based in", "operating in")."""
+    preps = [p for p in root.children if p.dep_ == "prep" and p.lower_ == "in"]
+    for v in root.children:
+        if v.dep_ == "acl" and v.lower_ in _RESIDENCE:
+            preps += [p for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "from")]
+    for p in preps:
         for o in p.children:
-            if o.dep_ != "pobj" or not o.text[:1].isupper():
-                continue
-            name = o.doc[o.left_edge.i:o.i + 1].text
-            c = lookup_country(name) or country_of_capital(name)
-            if c is not None:
-                return c.iso3, c.code
+            if o.dep_ == "pobj":
+                c = _place_of(r, o, 0)
+                if c is not None:
+                    return c.iso3, c.code
     return None, None
+
+
+def _place_of(r: _Reader, o: Any, depth: int) -> Any:
+    """The country a place phrase is in: "Baghdad", "the West Bank city of Hebron",
+    "East Timor's capital Dili"."""
+    if o.text[:1].isupper():
+        whole = o.doc[o.left_edge.i:o.right_edge.i + 1]
+        names = [o.doc[o.left_edge.i:o.i + 1]]
+        if whole.end > o.i + 1 and all(t.text[:1].isupper() or t.lower_ in ("of", "and", "the")
+                                       for t in whole):
+            names.insert(0, whole)  # "the Islamic Republic of Mauritania" as a whole
+        for name in names[:1]:
+            while len(name) > 1 and not name[0].text[:1].isupper():
+                name = name[1:]
+            if "'s" not in name.text and "’s" not in name.text:
+                c = r.place_country(name.text)
+                if c is not None:
+                    return c
+    if depth > 1 or (o.text[:1].islower() and o.lower_ not in _PLACE_NOUNS):
+        return None
+    for ch in o.children:
+        if ch.dep_ == "poss" and ch.text[:1].isupper():
+            c = r.place_country(o.doc[ch.left_edge.i:ch.i + 1].text)
+            if c is not None:
+                return c
+        if ch.dep_ in ("appos", "compound") and ch.text[:1].isupper():
+            c = _place_of(r, ch, depth + 1)
+            if c is not None:
+                return c
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            for g in ch.children:
+                if g.dep_ == "pobj":
+                    c = _place_of(r, g, depth + 1)
+                    if c is not None:
+                        return c
+    return None
 
 
 def _context_country(r: _Reader, pos: int, agent: Agent

@@ -25,6 +25,8 @@ from dateline.knowledge.countries import Country, lookup_country
 _STOP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _POS = {"'s", "’s", "'", "’"}
 _JOINERS = {"of", "for"}
+# Words that make an office holder a former one: CAMEO codes former officials as elites (ELI).
+FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
 # Descriptive words that do not change who a role belongs to.
 _ROLE_NOISE = {"the", "a", "an", "former", "then", "new", "acting", "top", "senior", "veteran"}
 
@@ -67,10 +69,13 @@ def _scan_left(doc: Any, start: int, sent_start: int, kb: ActorKB) -> list[Any]:
         elif t.lower_ == "the":
             toks.append(t)
             break
-        elif _capitalised(t) or t.lower_ in kb.title_words or kb.title(t.lower_) is not None:
-            if t.pos_ in ("VERB", "AUX", "PRON") and not _capitalised(t):
+        elif _capitalised(t) or t.lower_ in kb.title_words or kb.title(t.lower_) is not None \
+                or (toks and kb.title(f"{t.lower_} {toks[-1].lower_}") is not None):
+            if t.pos_ in ("VERB", "AUX", "PRON") and not _capitalised(t) and not toks:
                 break
-            toks.append(t)
+            toks.append(t)  # "prime" before "minister" is part of the title
+        elif t.lower_ in FORMER and toks:
+            toks.append(t)  # "former prime minister", "ousted president"
         else:
             break
         i -= 1
@@ -138,6 +143,8 @@ def parse_title(tokens: list[Any], kb: ActorKB, org_spans: list[tuple[int, int]]
         words.pop(0)
     texts = _join_hyphens(words)
     info.sectors, info.gender = kb.sectors_of(texts)
+    if info.sectors and any(w.lower().rstrip("-") in FORMER for w in texts):
+        info.sectors = ("ELI",)  # CAMEO: former office holders are elites
     has_title = any(w.lower().rstrip(".") in kb.title_words or w.lower() in kb.title_words
                     or kb.title(w) is not None for w in texts)
     if has_title:

@@ -23,7 +23,14 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from dateline.knowledge.actor_kb import ActorKB, KnownActor, is_acronym, load_kb, phrase_key
+from dateline.knowledge.actor_kb import (
+    ActorKB,
+    KnownActor,
+    ethnic_code,
+    is_acronym,
+    load_kb,
+    phrase_key,
+)
 from dateline.knowledge.countries import (
     Country,
     country_by_code,
@@ -70,6 +77,25 @@ class ActorStage(Stage):
 
     def setup(self) -> None:
         self.kb = load_kb(self.settings.dict_dir)
+        self._gaz: Any = None
+        self._place_memo: dict[str, Country | None] = {}
+
+    def place_country(self, name: str) -> Country | None:
+        """The country a place name is in ("Baghdad", "Hebron", "Trinidad"), for an agent tied
+        to a place; the gazetteer (shared with the places stage) is loaded on first use."""
+        if name in self._place_memo:
+            return self._place_memo[name]
+        c = lookup_country(name) or country_of_capital(name)
+        if c is None:
+            if self._gaz is None:
+                from dateline.knowledge.gazetteer import load_gazetteer
+
+                self._gaz = load_gazetteer(self.settings.gazetteer)
+            c = _gazetteer_country(self._gaz, name)
+        if len(self._place_memo) > 50_000:
+            self._place_memo.clear()
+        self._place_memo[name] = c
+        return c
 
     def _match(self, doc: Any) -> list[Any]:
         if self._matcher is None or self._vocab is not doc.vocab:
@@ -85,14 +111,38 @@ class ActorStage(Stage):
         return filter_spans(self._matcher(doc, as_spans=True))
 
     def process(self, analysis: Analysis) -> Analysis:
-        return analysis.with_(self.name, actors=_Reader(self.kb, analysis, self._match).run())
+        reader = _Reader(self.kb, analysis, self._match, self.place_country)
+        return analysis.with_(self.name, actors=reader.run())
+
+
+def _gazetteer_country(gaz: Any, name: str) -> Country | None:
+    """The country of the gazetteer's clear best reading of a name: the best prior must beat
+    every reading in another country by a margin ("Gaza" is not decided, "Hebron" is)."""
+    from dateline.knowledge.gazetteer import fold
+    from dateline.knowledge.geo_resolve import prior
+
+    entries = gaz.lookup(name)
+    if not entries:
+        return None
+    key = fold(name)
+    scored = sorted(((prior(e, key), e) for e in entries if e.country), key=lambda x: -x[0])
+    if not scored or scored[0][0] < 1.5:
+        return None
+    best = scored[0][1]
+    rival = next((p for p, e in scored[1:] if e.country != best.country), None)
+    if rival is not None and scored[0][0] - rival < 0.3:
+        return None
+    return country_by_code(best.country)
 
 
 class _Reader:
     """The state of reading one article."""
 
-    def __init__(self, kb: ActorKB, analysis: Analysis, match: Any) -> None:
+    def __init__(self, kb: ActorKB, analysis: Analysis, match: Any,
+                 place_country: Any = None) -> None:
         self.kb = kb
+        self.place_country = place_country or (
+            lambda name: lookup_country(name) or country_of_capital(name))
         self.a = analysis
         self.doc = analysis.doc
         self.text = analysis.article.text
@@ -308,7 +358,7 @@ class _Reader:
                                  or self.kb.title(span[0].lower_) is not None):
             span = span[1:]  # "Spokeswoman Maria Zakharova": the title is read by title_before
         tokens = tuple(t.text for t in span if not t.is_punct)
-        if not tokens:
+        if not tokens or self._ethnic_name(span):
             return
         draft = self._find_person(tokens)
         if draft is None:
@@ -334,6 +384,17 @@ class _Reader:
         start = info.start if info is not None and info.start >= 0 else span.start_char
         kind = "name" if tokens == draft.tokens else "surname"
         self.mention(draft, start, span.end_char, kind, 1.0, is_subject(span.root))
+
+    def _ethnic_name(self, span: Any) -> bool:
+        """A PERSON entity that is a people: "Bosnian Serbs", "Hutu" in "Hutu rebels"; the
+        noun chunks read it as an ethnic group."""
+        words = [t for t in span if not t.is_punct]
+        if not all(ethnic_code(t.text) is not None or lookup_country(t.text) is not None
+                   for t in words) or not any(ethnic_code(t.text) for t in words):
+            return False
+        nxt = self.doc[span.end] if span.end < len(self.doc) else None
+        return len(words) > 1 or words[0].text.endswith("s") or (
+            nxt is not None and nxt.pos_ in ("NOUN", "ADJ"))
 
     def _known_facts(self, draft: Draft, tokens: tuple[str, ...]) -> None:
         """Country and sector of a well-known figure (``persons.tsv``) the text left out."""
