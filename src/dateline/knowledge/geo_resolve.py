@@ -98,6 +98,11 @@ def candidates_for(gaz: Gazetteer, query: Query) -> list[GeoEntry]:
         # foreign alternate name ("Franklin" is not Columbus), unless they are world cities
         cands = [c for c in cands if c.feature != "city" or fold(c.name) == key
                  or c.population >= 1_000_000]
+    if query.qualifier is None and any(
+            c.feature in ("country", "continent", "region") and fold(c.name) == key
+            for c in cands):
+        # "Middle East", "Georgia": the country or region, not a small town of its name
+        cands = [c for c in cands if c.feature != "city" or c.population >= 100_000]
     if query.qualifier is not None and any(c.id == query.qualifier.id for c in cands):
         return [query.qualifier]  # "Washington, D.C.": the qualifier names the place itself
     if query.qualifier is not None:

@@ -29,7 +29,8 @@ class Candidate(NamedTuple):
 
 def best_entry(gaz: Gazetteer, name: str, features: tuple[str, ...]) -> GeoEntry | None:
     cands = [c for c in gaz.lookup(name) if c.feature in features]
-    return max(cands, key=lambda c: prior(c, fold(name))) if cands else None
+    # equal priors ("Florida": the US state, a Puerto Rican municipality): the bigger one
+    return max(cands, key=lambda c: (prior(c, fold(name)), c.population)) if cands else None
 
 
 def is_abbrev(t: str) -> bool:

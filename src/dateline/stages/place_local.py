@@ -87,6 +87,11 @@ _SKIP_POS = frozenset({"ADP", "DET", "PRON", "AUX", "VERB", "ADV", "CCONJ", "SCO
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "president", "prime", "minister",
                          "gen", "general", "sen", "senator", "rep", "gov", "governor", "judge",
                          "king", "queen", "prince", "princess", "lord", "lady", "sir", "saint"})
+_OF = frozenset({"of", "de", "des", "du"})
+# words that with a type word make a common noun, not a name ("Secondary School")
+_GENERIC_PREFIX = frozenset({"secondary", "primary", "high", "middle", "elementary", "junior",
+                             "senior", "public", "private", "local", "new", "old", "main",
+                             "the", "a", "state", "city", "town"})
 _NOT_LOCAL = frozenset({("real", "estate"), ("supreme", "court")})
 _ROAD = re.compile(r"\b(?:(?P<uk>[AM]\d{1,4}(?:\(M\))?)|I-\d{1,3}|Interstate\s+\d{1,3}|"
                    r"(?:U\.?S\.?|State|County)\s+(?:Route|Highway)\s+\d{1,4}|"
@@ -94,6 +99,9 @@ _ROAD = re.compile(r"\b(?:(?P<uk>[AM]\d{1,4}(?:\(M\))?)|I-\d{1,3}|Interstate\s+\
 _ROAD_CONTEXT = re.compile(
     r"\b(?:road|roads|motorway|carriageway|junction|roundabout|(?:north|south|east|west)bound|"
     r"traffic|lanes?|slip|closure|closed|diversion|bypass|dual|exit)\b", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:at|in|on|near|from|to|into|outside|inside|along|across|off|toward|towards|via|"
+    r"past|through|onto|around|opposite|behind|beside)\s+(?:the\s+)?$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\b(?:at|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 # what may stand between a feature and the place that contains it
 _LINK_AFTER = re.compile(
@@ -145,11 +153,13 @@ def _type_of(words: list[str], types: LocalTypes) -> tuple[int, int, LocalType] 
         if end - k < 1:
             continue
         lt = types.heads.get(tuple(words[end - k:end]))
-        if lt is not None and (words[end - k - 1], words[end - k]) not in _NOT_LOCAL:
+        if lt is not None and (words[end - k - 1], words[end - k]) not in _NOT_LOCAL and not all(
+                w in _GENERIC_PREFIX for w in words[:end - k]):
             return 0, len(words), lt
     for i, w in enumerate(words[:-1]):
         lt = types.leads.get(w)
-        if lt is not None and words[i + 1] not in _CONNECT - {"of", "de", "des", "du"}:
+        # "Lake Manassas", "Rue Royale"; further in only "... University of Technology"
+        if lt is not None and (words[i + 1] in _OF or (i == 0 and words[1] not in _CONNECT)):
             return 0, len(words), lt
     return None
 
@@ -210,15 +220,18 @@ def _entity_features(analysis: Analysis) -> list[Feature]:
     for m in analysis.entities:
         if m.label not in ("FAC", "ORG"):
             continue
+        if re.match(r"(?:'s|’s)\b", text[m.end:m.end + 3]):
+            continue  # "Scott Pruitt's policy": whose, a person or body
         s, e = _clean_entity(text, m.start, m.end)
         name = text[s:e]
         if e - s < 3 or not any(w[:1].isupper() for w in name.split()) or not any(
                 ch.isalpha() for ch in name):
             continue
-        if m.label == "FAC":
-            out.append(Feature(s, e, name, "facility", True))
-        elif _AT_BEFORE.search(text, max(0, m.start - 12), m.start) and re.match(
-                r"\s+in\s+[A-Z]", text[e:e + 6]):
+        in_place = re.match(r"\s+in\s+[A-Z]", text[e:e + 6]) is not None
+        if m.label == "FAC" and (in_place or _LOCATIVE_BEFORE.search(
+                text, max(0, m.start - 12), m.start)):
+            out.append(Feature(s, e, name, "facility", True))  # "on Broadway", "at Pearl Harbor"
+        elif in_place and _AT_BEFORE.search(text, max(0, m.start - 12), m.start):
             out.append(Feature(s, e, name, "site", True))
     return out
 
@@ -258,7 +271,9 @@ class _Focus:
                   and not (p.note or "").startswith(("demonym", "in a currency"))]
         self.usable = sorted(usable, key=lambda p: p.start)
         self.starts = [p.start for p in self.usable]
-        self.towns = [p for p in self.usable if p.feature in _TOWNS]
+        # a town found only inside another name ("Liverpool Academy") is no focus
+        self.towns = [p for p in self.usable if p.feature in _TOWNS
+                      and not (p.note or "").startswith("inside")]
         self.town_starts = [p.start for p in self.towns]
         dl = [p for p in self.usable if (p.note or "").startswith("dateline")
               and p.feature in _TOWNS | {"admin1"}]
@@ -310,10 +325,14 @@ def _container(f: Feature, focus: _Focus, inner: list[Place]) -> tuple[Place, st
     if p is not None:
         return p, f"the text places it in {p.name}", 0.6
     if f.inner:
-        named = [q for q in inner if q.feature in _CONTAINERS - {"country"} and q.lat is not None
-                 and not (q.note or "").startswith("demonym")]
+        # a place in another country than the dateline's is a namesake ("the Liverpool
+        # Academy" in a story from Cairo)
+        home = focus.dateline.country if focus.dateline is not None else None
+        named = [q for q in inner if q.feature in _CONTAINERS - {"country"}
+                 and q.lat is not None and not (q.note or "").startswith("demonym")
+                 and (home is None or q.country == home)]
         if named:
-            return named[-1], f"named after the place it is in, {named[-1].name}", 0.5
+            return named[-1], f"located at {named[-1].name}, the place in its name", 0.5
     p = focus.preceding_town(f)
     if p is not None:
         return p, f"located at {p.name}, the town the text last mentions", 0.4
@@ -348,7 +367,8 @@ def add_local_features(analysis: Analysis, places: list[Place],
         chosen.append(f)
     if not chosen:
         return places
-    focus = _Focus(places, analysis.article.text)
+    inside = {id(p) for p in places for f in chosen if f.start <= p.start and p.end <= f.end}
+    focus = _Focus([p for p in places if id(p) not in inside], analysis.article.text)
     swallowed: set[int] = set()
     out: list[Place] = []
     for f in sorted(chosen, key=lambda f: f.start):

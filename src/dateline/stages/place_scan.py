@@ -52,10 +52,15 @@ STREET_WORDS = frozenset({"quarter", "street", "avenue", "road", "square", "emba
                           "consulate", "lane", "drive", "boulevard", "way", "market", "hall"})
 _DATELINE_ANY = re.compile(
     r"(?:^|(?<=[.!?\"”)]\s)|(?<=[.!?\"”)]\s\s))[ \t]*\(?"
-    r"([A-Z][A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+){0,3})\)?"
+    r"([A-Z][A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+){0,3}(?:[ ]?(?:&|/)[ ]?[A-Z][A-Z'.\-]+"
+    r"(?:[ ][A-Z][A-Z'.\-]+){0,3})?)\)?"
     r"(?:,[ ]*([A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2}))?[ ]*"
-    r"(?:(?:\([A-Za-z .]{2,20}\)[ ]*)?(?:—|–|--|-|:)[ ]|\((?:AP|Reuters|AFP|CNN|UPI)\)[ ])",
+    # a press release's date: "TIJUANA & SAN DIEGO, MARCH 29, 2018 --"
+    r"(?:,+[ ]*[A-Z][A-Za-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]*\d{4})?[ ]*)?"
+    r"(?:(?:\([A-Za-z .]{2,20}\)[ ]*)?(?:—|–|--|-|:)(?:[ ]|(?=\())"
+    r"|\((?:AP|Reuters|AFP|CNN|UPI)\)[ ])",
     re.MULTILINE)
+_JOINED = re.compile(r"\s*(?:&|/|\bAND\b)\s*")
 
 
 def _text(doc: Any) -> str:
@@ -136,13 +141,27 @@ def scan_datelines(analysis: Analysis, gaz: Gazetteer,
     out: list[Candidate] = []
     text = analysis.article.text
     for m in _DATELINE_ANY.finditer(text):
-        name = m.group(1).rstrip(".-'")
-        if len(name) < 3 or not name.replace(" ", "").replace("-", "").isalpha():
-            continue
-        s = m.start(1)
+        whole = m.group(1)
+        names: list[tuple[int, str]] = []
+        pos = 0
+        for j in _JOINED.finditer(whole):  # "TIJUANA & SAN DIEGO": two places
+            names.append((pos, whole[pos:j.start()]))
+            pos = j.end()
+        names.append((pos, whole[pos:]))
+        for k, (off, name) in enumerate(names):
+            last = k == len(names) - 1
+            out.extend(_dateline_name(gaz, m, m.start(1) + off, name, last, taken))
+    return out
+
+
+def _dateline_name(gaz: Gazetteer, m: re.Match[str], s: int, name: str, last: bool,
+                   taken: list[tuple[int, int]]) -> list[Candidate]:
+    out: list[Candidate] = []
+    name = name.rstrip(".-'")
+    if len(name) >= 3 and name.replace(" ", "").replace("-", "").isalpha():
         e = s + len(name)
         qualifier = None
-        if m.group(2):  # "CAMP MURRAY, Wash.": the region counts even if the town is unknown
+        if m.group(2) and last:  # "CAMP MURRAY, Wash.": the region counts anyway
             qs = m.start(2)
             qtext = m.group(2).strip()
             qualifier = qualifier_entry(gaz, qtext)
@@ -150,9 +169,9 @@ def scan_datelines(analysis: Analysis, gaz: Gazetteer,
                 out.append(Candidate(qs, qs + len(qtext), qtext, Query(qtext, fixed=qualifier),
                                      "dateline region"))
         if _overlaps(s, e, taken) or not gaz.has(name):
-            continue
+            return out
         if not any(c.feature in ("city", "admin1", "country") for c in gaz.lookup(name)):
-            continue
+            return out
         out.append(Candidate(s, e, name, Query(name, qualifier=qualifier, hint="city"),
                              "dateline inside the text"))
     return out
@@ -344,6 +363,10 @@ def scan_embedded(analysis: Analysis, gaz: Gazetteer) -> list[Candidate]:
         if span is None:
             continue
         toks = list(span)
+        whole = _whole_area(gaz, doc, toks)
+        if whole is not None:  # "the Democratic People's Republic of Korea" as an ORG
+            out.append(whole)
+            continue
         i = 0
         while i < len(toks):
             found = _embedded_at(gaz, doc, toks, i, stops)
@@ -353,12 +376,37 @@ def scan_embedded(analysis: Analysis, gaz: Gazetteer) -> list[Candidate]:
             n, q, weak = found
             s = toks[i].idx
             e = toks[i + n - 1].idx + len(toks[i + n - 1])
+            after = " ".join(t.lower_ for t in toks[i + n:i + n + 2])
+            if q.fixed is None and after in _US_STATE_BODIES:
+                q.hint = "admin1"  # "the Georgia National Guard": the state
             whole = n == len(toks) or (n == len(toks) - 1 and toks[0].lower_ == "the")
             # the whole entity: a place the NER mislabelled ("Karachi" as ORG)
             out.append(Candidate(s, e, _text(doc)[s:e], q,
                                  "" if whole else f"inside the name '{m.text}'", weak))
             i += n
     return out
+
+
+# words after a name that make it a US state: each state has its own National Guard,
+# legislature, state university and highway patrol
+_US_STATE_BODIES = frozenset({"national guard", "state university", "state police",
+                              "state patrol", "highway patrol", "general assembly",
+                              "state legislature", "state senate", "legislature"})
+
+
+def _whole_area(gaz: Gazetteer, doc: Any, toks: list[Any]) -> Candidate | None:
+    """An entity that is, as a whole, the name of a country or first-level region."""
+    if toks and toks[0].lower_ == "the":
+        toks = toks[1:]
+    if len(toks) < 2:
+        return None
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    t = _text(doc)[s:e]
+    hits = [c for c in gaz.lookup(t) if c.feature in ("country", "admin1")]
+    if not hits:
+        return None
+    best = max(hits, key=lambda c: (c.feature == "country", c.population))
+    return Candidate(s, e, t, Query(t, fixed=best))
 
 
 def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[str, str]
@@ -372,7 +420,8 @@ def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[
             continue  # "Hampton Avenue" is a street, wherever it is
         if is_abbrev(t):
             entry = abbrev_entry(gaz, t)
-            if entry is not None and entry.feature in ("country", "admin1", "region"):
+            if entry is not None and (entry.feature in ("country", "admin1", "region") or (
+                    entry.feature == "city" and "." in t)):  # "the D.C. Commission"
                 return n, Query(t, fixed=entry), False
             continue
         key = fold(t)
@@ -418,6 +467,8 @@ def scan_mislabelled(analysis: Analysis, gaz: Gazetteer) -> list[Candidate]:
     for m in analysis.entities:
         if m.label not in ("PERSON", "ORG") or not gaz.has(m.text) or fold(m.text) in stops:
             continue
+        if m.text.isupper():
+            continue  # an acronym ("at the OAS"), not a town written in capitals
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
