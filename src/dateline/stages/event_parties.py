@@ -101,7 +101,7 @@ class PartyFinder:
         if gov is not tok:
             options.append(object_tokens(gov, skip))
         for c in tok.children:  # "launched an operation to liberate the city from the group"
-            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and _infinitive(c):
                 options.append([t for t in object_tokens(c, skip) if t.i in self.args.actor_at])
         if cand.code.startswith(CCOMP_TARGET_ROOTS) or cand.rule == "say-demand":
             for c in tok.children:
@@ -121,9 +121,7 @@ class PartyFinder:
         for t in head.subtree:
             if t.i <= tok.i or t.i - tok.i > NEXT_ACTOR_WINDOW:
                 continue
-            if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis") or (
-                    t.dep_ == "acl" and not positional) or (
-                    t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            if _clause_boundary(t, head, positional):
                 break
             hit = self.args.actor_at.get(t.i)
             if hit is not None and hit[0].code and hit[0].id not in src_ids:
@@ -190,3 +188,27 @@ def clause_under(tok: Any, gov: Any) -> Any:
 def _governor_kind(cand: Candidate) -> str:
     """The kind of the modal governor recorded in the rule ("pattern:..+appeal:urge")."""
     return cand.rule.split("+")[-1].split(":")[0]
+
+
+def _infinitive(verb: Any) -> bool:
+    """A to-infinitive complement, not a finite adverbial clause ("after a court cleared him")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ == "mark" for c in verb.children)
+
+
+def _clause_boundary(t: Any, head: Any, positional: bool) -> bool:
+    """Whether the positional search stops at ``t``: the head of a clause, or (packaged
+    patterns) a word of a subordinate clause ("after a court cleared him", whose words come
+    before their verb in sentence order)."""
+    if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis") or (
+            t.dep_ == "acl" and not positional) or (
+            t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+        return True
+    if positional:  # PETRARCH reads on by position
+        return False
+    node = t
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            return True
+        node = node.head
+    return False

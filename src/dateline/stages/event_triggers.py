@@ -26,6 +26,7 @@ LIGHT_VERBS = frozenset({
     "deliver", "send", "provide", "extend", "issue", "lodge", "file", "grant", "exchange",
     "announce", "initiate", "undertake", "perform", "host", "join", "attend", "receive",
     "express", "offer", "engage", "step", "intensify", "escalate", "order",
+    "complete", "finish",
 })
 BACKGROUND_PREPS = frozenset({"after", "during", "before", "amid", "since", "despite",
                               "following", "until", "throughout"})
@@ -140,6 +141,8 @@ def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon)
         if kind == "intent" and (negated_gov.negated or clause.negated):
             kind = "refuse"
         new = lex.recode(kind, cand.code)
+        if kind == "fail" and new is None:
+            cand.negated = True  # an act that did not come about
         if kind == "intent" and cand.code[:2] in VERBAL_INTENT_ROOTS or new is None:
             new = cand.code
         cand.code = new

@@ -107,9 +107,9 @@ class EventCoder:
             sources, targets = next((g for g in targets if g), []), [sources]
         src_args = finder.expand(sources)
         tgt_args: list[EventArg] = []
-        for option in targets:  # the first group of target tokens that names anyone
+        for option in targets:  # the first group of target tokens that names anyone else
             tgt_args = finder.expand(option)
-            if tgt_args:
+            if tgt_args and not (pat.rank > 0 and _only_self(src_args, tgt_args)):
                 break
         if not tgt_args and not between and not pat.flip and not cand.code.startswith(NO_TARGET_CODES):
             tgt_args = finder.next_actor(cand, src_args)
@@ -140,11 +140,17 @@ class EventCoder:
 
     def _events(self, cand: Candidate, sent: Any) -> list[Event]:
         src_args, tgt_args, reciprocal_between = self._arguments(cand)
+        pat = cand.pattern
+        if pat.rank > 0 and _only_self(src_args, tgt_args):
+            # the only party on the receiving end is the source itself: the act stands without
+            # a target (imported PETRARCH dictionaries keep PETRARCH's way: no event at all)
+            tgt_args = []
         if not src_args and not tgt_args:
             return []
-        pat = cand.pattern
         code = cand.code
-        mutual = (code.startswith(MUTUAL_CODES) and not code.startswith(DIRECTED_CODES)) or (
+        # "X and Y failed to reach agreement": mutual as the act they failed at
+        mutual = any(c.startswith(MUTUAL_CODES) and not c.startswith(DIRECTED_CODES)
+                     for c in (code, pat.code)) or (
             cand.token.lemma_.lower() in MUTUAL_LEMMAS) or pat.compound
         if not tgt_args and not (mutual and len(src_args) >= 2) and not code.startswith(UNDIRECTED) \
                 and not ((pat.needs or pat.after or cand.token.pos_ != "VERB")
@@ -215,6 +221,11 @@ def _same(a: EventArg, b: EventArg) -> bool:
     if a.actor is not None and b.actor is not None:
         return a.actor == b.actor
     return (a.start, a.end) == (b.start, b.end)
+
+
+def _only_self(sources: list[EventArg], targets: list[EventArg]) -> bool:
+    """Whether every target is one of the sources ("the group insisted on its demands")."""
+    return bool(sources and targets) and all(any(_same(a, b) for a in sources) for b in targets)
 
 
 def _first_person(a: EventArg) -> bool:
