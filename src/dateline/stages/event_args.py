@@ -27,6 +27,20 @@ WH_WORDS = frozenset({"who", "which", "that", "whom"})
 # "the two sides", "both countries": the pair of actors of the previous event
 PAIR_NOUNS = frozenset({"side", "party", "country", "nation", "leader", "minister", "government",
                         "state", "delegation", "official"})
+# "with X's help", "with the backing of X": X assists the source, it is not acted upon
+HELPER_NOUNS = frozenset({"help", "support", "assistance", "backing", "cooperation", "consent",
+                          "approval", "blessing", "knowledge", "participation", "aid", "collusion",
+                          "connivance", "permission", "agreement", "encouragement"})
+# "scores of Burmese and Cambodian refugees": the people are in the "of" phrase
+PARTITIVE_NOUNS = frozenset({"score", "hundred", "thousand", "dozen", "million", "number", "group",
+                             "some", "many", "most", "part", "majority", "minority", "handful",
+                             "few", "several", "all", "each", "both", "none", "rest", "half",
+                             "member", "band", "crowd", "contingent", "unit", "batch"})
+POSS_PRONOUNS = frozenset({"its", "their", "his", "her"})
+# the modifiers that name the same thing as their head ("the ILO office", "the Office (ILO)")
+SAME_ENTITY_DEPS = frozenset({"compound", "appos", "amod"})
+# a coordinated nationality adjective names a country: "Hungarian and Romanian officials"
+COUNTRY_CODE_LEN = 3
 
 
 @dataclass(frozen=True)
@@ -67,14 +81,37 @@ class ArgResolver:
         if _is_pair(token):
             return Party(None, pair=True)
         hit = self._search(token, self._actor_arg)
+        if hit is not None and hit.code is None:
+            # an uncoded actor on the head ("the Office (ILO)") gives way to a coded one
+            # naming the same thing; an uncoded modifier gives way to any coded one
+            same = self.actor_at.get(token.i) is not None
+            better = self._search(token, self._coded_actor_arg, same_entity=same)
+            hit = better or hit
+        if hit is None:  # "(reiterated) its demand", "their fighters (withdrew)": whose
+            ante = self._antecedent(token)
+            hit = self.resolve(ante).arg if ante is not None else None
         if hit is None:
             hit = self._search(token, self._entity_arg)
         return Party(hit)
 
     def resolve_all(self, token: Any) -> list[Party]:
-        """The token and its conjuncts ("Iran and Iraq"), each resolved."""
+        """The token and its conjuncts ("Iran and Iraq"), each resolved; a partitive
+        head stands for its "of" phrase ("scores of X and Y"), and a head with coordinated
+        nationality adjectives for one party per country ("Hungarian and Romanian officials")."""
         out = []
         for t in (token, *token.conjuncts):
+            ante = self._antecedent(t)
+            if ante is not None and not self._search(t, self._actor_arg):
+                out.extend(self.resolve_all(ante))  # "X and Y postponed their meeting"
+                continue
+            inner = self._partitive(t)
+            if inner is not None:
+                out.extend(self.resolve_all(inner))
+                continue
+            split = self._split_nationalities(t)
+            if split:
+                out.extend(Party(a) for a in split)
+                continue
             party = self.resolve(t)
             if party.arg is not None or party.pair:
                 out.append(party)
@@ -87,22 +124,33 @@ class ArgResolver:
         actor, start, end, text = hit
         return EventArg(start, end, text, actor=actor.id, code=actor.code)
 
+    def _coded_actor_arg(self, t: Any) -> EventArg | None:
+        arg = self._actor_arg(t)
+        return arg if arg is not None and arg.code else None
+
     def _entity_arg(self, t: Any) -> EventArg | None:
         ent = self.entity_at.get(t.i)
         if ent is None:
             return None
         return EventArg(ent.start, ent.end, ent.text)
 
-    def _search(self, token: Any, get: Any, depth: int = 0) -> EventArg | None:
+    def _search(self, token: Any, get: Any, depth: int = 0,
+                same_entity: bool = False) -> EventArg | None:
+        """The first argument ``get`` finds on the token, its modifiers, its "of/from/in"
+        phrase or its relative clause's subject (only same-entity modifiers if asked)."""
         found = get(token)
         if found is not None or depth >= 2:
             return found
         for dep in NP_MODIFIER_DEPS:
+            if same_entity and dep not in SAME_ENTITY_DEPS:
+                continue
             for c in token.children:
                 if c.dep_ == dep:
-                    found = self._search(c, get, depth + 1)
+                    found = self._search(c, get, depth + 1, same_entity)
                     if found is not None:
                         return found
+        if same_entity:
+            return None
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ in NP_OF_PREPS:
                 for p in c.children:
@@ -117,6 +165,94 @@ class ArgResolver:
                         if found is not None:
                             return found
         return None
+
+    def _partitive(self, t: Any) -> Any | None:
+        """The "of" object of a quantity or group noun that names no one itself
+        ("hundreds of Palestinian workers", "three of the soldiers")."""
+        if t.i in self.actor_at or not (t.lemma_.lower() in PARTITIVE_NOUNS or t.like_num):
+            return None
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lower_ not in POSS_PRONOUNS:
+                        return p
+        return None
+
+    def _split_nationalities(self, t: Any) -> list[EventArg]:
+        """"Senior Hungarian and Romanian officials": one argument per country adjective,
+        each with the sector of the whole phrase (HUNGOV, ROUGOV)."""
+        adjs: list[Any] = []
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
+                adjs = [c, *c.conjuncts]
+                break
+        if len(adjs) < 2:
+            return []
+        countries = []
+        for a in adjs:
+            hit = self.actor_at.get(a.i)
+            if hit is None or not hit[0].code or len(hit[0].code) != COUNTRY_CODE_LEN \
+                    or hit[2] - hit[1] > len(a.text) + 1:
+                return []  # every conjunct must be a bare country adjective
+            countries.append((a, hit))
+        whole = self.actor_at.get(t.i)
+        whole_code = whole[0].code if whole is not None and whole[0].code else ""
+        sector = whole_code[COUNTRY_CODE_LEN:] if len(whole_code) > COUNTRY_CODE_LEN else ""
+        out: list[EventArg] = []
+        for a, (actor, start, end, text) in countries:
+            assert actor.code is not None
+            if whole is not None and whole_code.startswith(actor.code):
+                w_actor, w_start, w_end, w_text = whole
+                out.append(EventArg(w_start, w_end, w_text, actor=w_actor.id, code=whole_code))
+            else:
+                out.append(EventArg(start, end, text, actor=actor.id, code=actor.code + sector))
+        return out
+
+    def _antecedent(self, token: Any) -> Any | None:
+        """The subject a possessive pronoun refers to: the pronoun itself (the owner of an
+        action noun, "Iran reiterated its demand") or the pronoun on a subject ("the rebels
+        said their fighters had withdrawn"). A pronoun on an object is left alone: "they
+        burned its embassy" does not say whose."""
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            token = next((c for c in token.children if c.dep_ == "poss"), None)
+            if token is None:
+                return None
+        if token.lower_ not in POSS_PRONOUNS or token.dep_ != "poss" or token.i in self.actor_at:
+            return None
+        return self._owner_subject(token, 0)
+
+    def _owner_subject(self, pron: Any, depth: int) -> Any | None:
+        noun = pron.head
+        verb = _verb_above(noun)
+        if verb is None or depth > 3:
+            return None
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i:
+            # the pronoun's noun is this clause's subject: the owner is the one above
+            if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head.i == verb.i:
+                return None
+            verb = _verb_above(verb)
+            if verb is None:
+                return None
+        for s in verb.children:
+            if s.dep_ not in ("nsubj", "nsubjpass") or s.is_ancestor(pron) or s.pos_ == "PRON":
+                continue
+            if self._search(s, self._actor_arg) is not None:
+                return s
+            inner = next((c for c in s.children if c.dep_ == "poss"), None)
+            if inner is not None and inner.lower_ in POSS_PRONOUNS:
+                return self._owner_subject(inner, depth + 1)
+        return None
+
+
+def _verb_above(t: Any) -> Any | None:
+    """The nearest verb governing ``t`` (``t`` excluded), within four steps."""
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _is_pair(token: Any) -> bool:
@@ -142,6 +278,8 @@ def subject_tokens(verb: Any) -> tuple[list[Any], list[Any]]:
             targets.append(c)
         elif c.dep_ == "agent":
             sources.extend(p for p in c.children if p.dep_ == "pobj")
+    if not sources and targets:
+        sources = _stray_agent(verb)
     if sources and verb.dep_ == "relcl" and sources[0].lower_ in WH_WORDS:
         sources = [verb.head]
     if targets and verb.dep_ == "relcl" and targets[0].lower_ in WH_WORDS:
@@ -155,9 +293,9 @@ def subject_tokens(verb: Any) -> tuple[list[Any], list[Any]]:
         gov = governing_verb(verb)
         if gov is not None:
             return subject_tokens(gov)[0], targets
-    if not sources and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+    if not sources and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         head = verb.head
-        if head.pos_ not in ("VERB", "AUX") and head.head is not head:  # "is about to restore"
+        if head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # "is about to restore"
             head = head.head
         head_sources, head_targets = subject_tokens(head)
         if verb.dep_ == "conj" and head_targets and head_sources \
@@ -169,9 +307,38 @@ def subject_tokens(verb: Any) -> tuple[list[Any], list[Any]]:
     return sources, targets
 
 
+def _stray_agent(verb: Any) -> list[Any]:
+    """The "by" phrase of a passive verb that the parser hung elsewhere in a governing
+    clause, after the verb ("X has been accused of fraud, much of it believed to have
+    vanished, by officials"); never the agent of another passive."""
+    node = verb
+    for _ in range(2):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+            return []
+        node = node.head
+        for c in node.subtree:
+            if c.dep_ != "prep" or c.lower_ != "by" or c.i <= verb.i or verb.is_ancestor(c):
+                continue
+            if any(x.dep_ in ("auxpass", "nsubjpass") for x in c.head.children) \
+                    or c.head.tag_ == "VBN" and c.head.dep_ in ("acl", "amod"):
+                continue  # a passive of its own: its "by" is its own agent
+            pobjs = [p for p in c.children
+                     if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+                     and p.pos_ in ("NOUN", "PROPN")]
+            if pobjs:
+                return pobjs
+    return []
+
+
+def _helper(pobj: Any, prep: Any) -> bool:
+    """"with Albania's help", "with the backing of the army": an ally, not a target."""
+    return prep.lower_ == "with" and pobj.lemma_.lower() in HELPER_NOUNS
+
+
 def object_tokens(token: Any, skip: set[str], preps: tuple[str, ...] = TARGET_PREPS) -> list[Any]:
     """Direct/indirect objects, then prepositional objects, of the trigger and of its object
-    (not the words of the pattern itself: "imposed sanctions on X" -> X)."""
+    (not the words of the pattern itself: "imposed sanctions on X" -> X). The pattern's own
+    action noun takes its patient from "of": "demanded the withdrawal of X from Y" -> X."""
     found: list[Any] = []
     heads = [token]
     for c in token.children:
@@ -181,9 +348,16 @@ def object_tokens(token: Any, skip: set[str], preps: tuple[str, ...] = TARGET_PR
             heads.append(c)
     for h in heads:
         by_prep: dict[str, list[Any]] = {}
+        if h.i != token.i and h.lemma_.lower() in skip:
+            patients = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
+            if patients:
+                found.extend(patients)
+                continue
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                by_prep.setdefault(c.lower_, []).extend(p for p in c.children if p.dep_ == "pobj")
+                by_prep.setdefault(c.lower_, []).extend(
+                    p for p in c.children if p.dep_ == "pobj" and not _helper(p, c))
             elif c.dep_ == "dative" and c.tag_ == "IN":  # spaCy: "to" as dative
                 by_prep.setdefault("to", []).extend(p for p in c.children if p.dep_ == "pobj")
         for p in preps:
@@ -207,7 +381,7 @@ def noun_parties(noun: Any) -> tuple[list[Any], list[Any], list[Any]]:
                 for p in pobjs:
                     between.extend((p, *p.conjuncts))
             elif c.lower_ in NOUN_TARGET_PREPS:
-                targets.extend(pobjs)
+                targets.extend(p for p in pobjs if not _helper(p, c))
     return sources, targets, between
 
 
@@ -215,7 +389,7 @@ def governing_verb(token: Any) -> Any | None:
     """The verb a nominal trigger hangs from ("held talks", "in a meeting with")."""
     t = token
     for _ in range(4):
-        if t.dep_ in ("nsubj", "nsubjpass", "ROOT") or t.head is t:
+        if t.dep_ in ("nsubj", "nsubjpass", "ROOT") or t.head.i == t.i:
             return None
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
