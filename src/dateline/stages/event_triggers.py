@@ -33,6 +33,13 @@ BACKGROUND_PREPS = frozenset({"after", "during", "before", "amid", "since", "des
 # "X said Y must ...": a demand of Y
 DEMAND_MODALS = frozenset({"must", "should"})
 SAY_DEMAND = Pattern(id="say-demand", code="100", lemma="say", pos="verb")
+# relations along which an event noun is the content of the coded event above it
+CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "attr", "appos", "compound", "nmod",
+                          "poss", "npadvmod", "xcomp", "acl", "oprd"})
+CONTENT_HOPS = 4
+# a noun inside such a name is part of a name, not an event ("Forces for Defence of Democracy")
+NAME_ENTITIES = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW",
+                           "PRODUCT"})
 # appeals, demands, rejections and threats keep their code under "intend"/"will"
 VERBAL_INTENT_ROOTS = ("10", "11", "12", "13")
 
@@ -67,6 +74,9 @@ def find_candidates(sent: Any, index: PatternIndex, lex: ModalityLexicon) -> lis
             cand.dropped = True
         else:
             _situate(cand, found, lex)
+    for cand in found.values():
+        if not cand.dropped and not cand.pattern.literal and _content_of_other(cand, found):
+            cand.dropped = True
     return sorted(found.values(), key=lambda c: c.token.i)
 
 
@@ -120,11 +130,35 @@ def _absorbed(cand: Candidate, found: dict[int, Candidate]) -> bool:
     return False
 
 
+def _content_of_other(cand: Candidate, found: dict[int, Candidate]) -> bool:
+    """An event noun or gerund inside the arguments of another coded event of its clause is
+    what that event is about, not an event of its own: "accused X of restoring blackmail in
+    the negotiations", "opposed the deployment", "killed four in an attack", "arrested for
+    collaborating"."""
+    tok = cand.token
+    if cand.governor is not None and cand.governor.i != tok.i:
+        return False  # the noun of a light verb carries the event ("held talks")
+    if tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ != "pcomp":
+        return False
+    node = tok
+    for _ in range(CONTENT_HOPS):
+        if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        other = found.get(node.i)
+        if other is not None and not other.dropped:
+            return True
+    return False
+
+
 def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon) -> None:
     """Apply the governor, absorption and modality rules to one candidate."""
     tok, pat = cand.token, cand.pattern
-    if tok.pos_ in ("NOUN", "PROPN") and not pat.literal and background(tok):
-        cand.dropped = True  # "war crimes court", "after two days of fighting"
+    if tok.pos_ in ("NOUN", "PROPN") and not pat.literal and (
+            background(tok) or tok.ent_type_ in NAME_ENTITIES or _hypothetical_noun(tok, lex)):
+        # "war crimes court", "after two days of fighting", "Forces for the Defence of
+        # Democracy", "a possible war"
+        cand.dropped = True
         return
     if _absorbed(cand, found):
         cand.dropped = True
@@ -180,6 +214,10 @@ def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon)
             cand.span_tokens = [verb, tok]
             if verb.i in found and not found[verb.i].pattern.needs:
                 found[verb.i].dropped = True
+
+
+def _hypothetical_noun(noun: Any, lex: ModalityLexicon) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in lex.hypothetical_mods for c in noun.children)
 
 
 def trigger_tokens(tok: Any, pattern: Pattern) -> list[Any]:
