@@ -36,7 +36,7 @@ SAY_DEMAND = Pattern(id="say-demand", code="100", lemma="say", pos="verb")
 # relations along which an event noun is the content of the coded event above it
 CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "attr", "appos", "compound", "nmod",
                           "poss", "npadvmod", "xcomp", "acl", "oprd"})
-CONTENT_HOPS = 4
+CONTENT_HOPS = 8
 # a noun inside such a name is part of a name, not an event ("Forces for Defence of Democracy")
 NAME_ENTITIES = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW",
                            "PRODUCT"})
