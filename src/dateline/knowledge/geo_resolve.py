@@ -71,6 +71,11 @@ def _inside(entry: GeoEntry, container: GeoEntry) -> bool:
     return False
 
 
+def is_inside(entry: GeoEntry, container: GeoEntry) -> bool:
+    """Whether ``entry`` lies in ``container`` (a country, region or county)."""
+    return _inside(entry, container)
+
+
 def prior(entry: GeoEntry, key: str) -> float:
     """The score of an entry for a name, before any context."""
     if entry.feature == "city":

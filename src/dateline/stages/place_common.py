@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from dateline.knowledge import data_path
 from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold
-from dateline.knowledge.geo_resolve import Query, prior
+from dateline.knowledge.geo_resolve import Query, is_inside, prior
 
 _ABBREV_DOTS = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s?)+")
 
@@ -51,13 +51,34 @@ def abbrev_entry(gaz: Gazetteer, t: str) -> GeoEntry | None:
     return hit
 
 
-def qualifier_entry(gaz: Gazetteer, t: str) -> GeoEntry | None:
-    """The region or country in "Paris, Texas", "Gainesville, Ga.", "Hilla, Iraq"."""
+def qualifier_entry(gaz: Gazetteer, t: str, head: str | None = None) -> GeoEntry | None:
+    """The region or country in "Paris, Texas", "Gainesville, Ga.", "Hilla, Iraq"; with
+    ``head`` (the qualified name), one that holds a place of that name ("Savannah,
+    Georgia": the US state, not the country)."""
     t = t.strip().rstrip(",")
     if is_abbrev(t):  # "Ga.", "UK"; "D.C." names the city itself
         hit = abbrev_entry(gaz, t)
         return hit if hit is not None and hit.feature in ("admin1", "country", "city") else None
-    return best_entry(gaz, t, ("admin1", "country", "admin2"))
+    best = best_entry(gaz, t, ("admin1", "country", "admin2"))
+    if best is None or head is None:
+        return best
+    towns = gaz.lookup(head)
+    if any(is_inside(c, best) for c in towns):
+        return best
+    fitting = [c for c in gaz.lookup(t) if c.feature in ("admin1", "country", "admin2")
+               and any(is_inside(town, c) for town in towns)]
+    return max(fitting, key=lambda c: (prior(c, fold(t)), c.population)) if fitting else best
+
+
+_STATE_BODY = re.compile(r"\s+(?:National Guard|State University|State Police|State Patrol|"
+                         r"Highway Patrol|General Assembly|State Legislature|State Senate|"
+                         r"Legislature)\b")
+
+
+def state_body_after(text: str, end: int) -> bool:
+    """ "the Georgia National Guard", "Ohio State University": the name before is a US
+    state (each state has its own guard, legislature, state university and patrol)."""
+    return _STATE_BODY.match(text, end, end + 24) is not None
 
 
 @lru_cache(maxsize=1)

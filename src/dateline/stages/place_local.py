@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from dateline.knowledge import data_path
-from dateline.knowledge.gazetteer import fold
+from dateline.knowledge.gazetteer import Gazetteer, fold
 from dateline.records import Analysis, Place
 
 
@@ -113,6 +113,7 @@ _LINK_BEFORE = re.compile(r"^(?:'s|’s)\s+$")
 _CONTAINERS = frozenset({"city", "admin2", "admin1", "region", "country"})
 _TOWNS = frozenset({"city", "admin2"})
 _NEAR_CHARS = 1500
+_BIG_TOWN = 50_000
 
 
 def _is_name(tok: Any) -> bool:
@@ -185,10 +186,18 @@ def _token_features(analysis: Analysis, types: LocalTypes,
         toks = toks[lo:]
         if len(toks) < 2 or toks[0].lower_ in _HONORIFICS:
             continue
-        found = _type_of([t.lower_.rstrip(".") for t in toks], types)
+        words = [t.lower_.rstrip(".") for t in toks]
+        found = _type_of(words, types)
         if found is None:
             continue
         _, _, lt = found
+        if "of" in words[:-1] and not any(
+                w in types.leads for w in words[:words.index("of")]):
+            # "Hugh Pennington of Aberdeen University": the name starts after "of"
+            cut = len(words) - 1 - words[::-1].index("of")
+            toks = toks[cut + 1:]
+            if len(toks) < 2:
+                continue
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
         if lt.surname and (s, e) in person:
             continue  # "Alice Park", "Shirley Temple"
@@ -320,7 +329,8 @@ class _Focus:
         return None
 
 
-def _container(f: Feature, focus: _Focus, inner: list[Place]) -> tuple[Place, str, float] | None:
+def _container(f: Feature, focus: _Focus, inner: list[Place], big: set[int]
+               ) -> tuple[Place, str, float] | None:
     p = focus.after(f) or focus.before(f)
     if p is not None:
         return p, f"the text places it in {p.name}", 0.6
@@ -330,7 +340,10 @@ def _container(f: Feature, focus: _Focus, inner: list[Place]) -> tuple[Place, st
         home = focus.dateline.country if focus.dateline is not None else None
         named = [q for q in inner if q.feature in _CONTAINERS - {"country"}
                  and q.lat is not None and not (q.note or "").startswith("demonym")
-                 and (home is None or q.country == home)]
+                 and (home is None or q.country == home)
+                 # a small town in a name is more often a person's name ("Kennedy
+                 # Elementary School", "Franklin Elementary")
+                 and (q.feature != "city" or id(q) in big)]
         if named:
             return named[-1], f"located at {named[-1].name}, the place in its name", 0.5
     p = focus.preceding_town(f)
@@ -345,7 +358,12 @@ def _container(f: Feature, focus: _Focus, inner: list[Place]) -> tuple[Place, st
     return None
 
 
-def add_local_features(analysis: Analysis, places: list[Place],
+def _big_town(gaz: Gazetteer, p: Place) -> bool:
+    return any(e.geonameid == p.geonameid and e.population >= _BIG_TOWN
+               for e in gaz.lookup(p.name))
+
+
+def add_local_features(analysis: Analysis, gaz: Gazetteer, places: list[Place],
                        extra: list[Feature] | None = None) -> list[Place]:
     """``places`` with the article's local features added; gazetteer places inside a
     feature's name ("Percy French Hotel", "St. Peter's Basilica") give way to it."""
@@ -373,7 +391,7 @@ def add_local_features(analysis: Analysis, places: list[Place],
     out: list[Place] = []
     for f in sorted(chosen, key=lambda f: f.start):
         inner = [p for p in places if f.start <= p.start and p.end <= f.end]
-        found = _container(f, focus, inner)
+        found = _container(f, focus, inner, {id(p) for p in inner if _big_town(gaz, p)})
         if found is None:
             continue
         c, why, conf = found

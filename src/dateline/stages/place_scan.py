@@ -29,6 +29,7 @@ from dateline.stages.place_common import (
     abbrev_entry,
     is_abbrev,
     qualifier_entry,
+    state_body_after,
     stopnames,
 )
 
@@ -118,7 +119,8 @@ def _after_place_comma(doc: Any, i: int) -> bool:
     return i >= 2 and doc[i - 1].text == "," and _cap(doc[i - 2])
 
 
-def _qualifier_after(gaz: Gazetteer, doc: Any, end: int) -> GeoEntry | None:
+def _qualifier_after(gaz: Gazetteer, doc: Any, end: int, head: str | None = None
+                     ) -> GeoEntry | None:
     """ "Fresno, Calif.", "Matias Romero, Oaxaca State": the region or country after a comma."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
@@ -128,7 +130,7 @@ def _qualifier_after(gaz: Gazetteer, doc: Any, end: int) -> GeoEntry | None:
             continue
         t = _text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
         t = re.sub(r"\s+(?:State|Province|Region)$", "", t)
-        hit = qualifier_entry(gaz, t)
+        hit = qualifier_entry(gaz, t, head)
         if hit is not None:
             return hit
     return None
@@ -164,7 +166,7 @@ def _dateline_name(gaz: Gazetteer, m: re.Match[str], s: int, name: str, last: bo
         if m.group(2) and last:  # "CAMP MURRAY, Wash.": the region counts anyway
             qs = m.start(2)
             qtext = m.group(2).strip()
-            qualifier = qualifier_entry(gaz, qtext)
+            qualifier = qualifier_entry(gaz, qtext, name)
             if qualifier is not None and not _overlaps(qs, qs + len(qtext), taken):
                 out.append(Candidate(qs, qs + len(qtext), qtext, Query(qtext, fixed=qualifier),
                                      "dateline region"))
@@ -321,7 +323,7 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
     cands = named_candidates(gaz, text, key, alternates=locative)
     if not cands:
         return None
-    qualifier = _qualifier_after(gaz, doc, i + n)
+    qualifier = _qualifier_after(gaz, doc, i + n, text)
     listed = _after_place_comma(doc, i)
     prev = doc[i - 1] if i > 0 else None
     tail_of_name = prev is not None and prev.is_title and i - 1 not in starts
@@ -376,22 +378,15 @@ def scan_embedded(analysis: Analysis, gaz: Gazetteer) -> list[Candidate]:
             n, q, weak = found
             s = toks[i].idx
             e = toks[i + n - 1].idx + len(toks[i + n - 1])
-            after = " ".join(t.lower_ for t in toks[i + n:i + n + 2])
-            if q.fixed is None and after in _US_STATE_BODIES:
-                q.hint = "admin1"  # "the Georgia National Guard": the state
+            if (q.fixed is None or q.fixed.feature == "country") and state_body_after(
+                    _text(doc), e):
+                q = Query(_text(doc)[s:e], hint="admin1")  # "the Georgia National Guard"
             whole = n == len(toks) or (n == len(toks) - 1 and toks[0].lower_ == "the")
             # the whole entity: a place the NER mislabelled ("Karachi" as ORG)
             out.append(Candidate(s, e, _text(doc)[s:e], q,
                                  "" if whole else f"inside the name '{m.text}'", weak))
             i += n
     return out
-
-
-# words after a name that make it a US state: each state has its own National Guard,
-# legislature, state university and highway patrol
-_US_STATE_BODIES = frozenset({"national guard", "state university", "state police",
-                              "state patrol", "highway patrol", "general assembly",
-                              "state legislature", "state senate", "legislature"})
 
 
 def _whole_area(gaz: Gazetteer, doc: Any, toks: list[Any]) -> Candidate | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold, load_gazetteer
-from dateline.knowledge.geo_resolve import Context, Query, resolve
+from dateline.knowledge.geo_resolve import Context, Query, is_inside, resolve
 from dateline.pipeline.stage import Stage
 from dateline.records import Analysis, Place
 from dateline.stages.place_common import (
@@ -34,6 +34,7 @@ from dateline.stages.place_common import (
     best_entry,
     is_abbrev,
     qualifier_entry,
+    state_body_after,
     stopnames,
 )
 from dateline.stages.place_events import event_place, span_root
@@ -174,7 +175,7 @@ def _ner_mentions(analysis: Analysis, gaz: Gazetteer,
         if "," in t:  # "Paris, Texas" as one entity: the part after the comma qualifies
             head, _, tail = t.partition(",")
             tail_s = start + len(head) + 1 + (len(tail) - len(tail.lstrip()))
-            qualifier = qualifier_entry(gaz, tail.strip())
+            qualifier = qualifier_entry(gaz, tail.strip(), head.strip())
             if qualifier is not None:
                 out.append(Candidate(tail_s, tail_s + len(tail.strip()), tail.strip(),
                                      Query(tail.strip(), fixed=qualifier)))
@@ -199,6 +200,8 @@ def _ner_mentions(analysis: Analysis, gaz: Gazetteer,
         g = _GENERIC.match(text[end:end + 14])
         if g and hint is None and text[end:end + 1] == " ":
             hint = _GENERIC_HINT[g.group(1).lower()]
+        elif hint is None and state_body_after(text, end):
+            hint = "admin1"  # "the Georgia National Guard"
         out.append(Candidate(start, end, t, Query(t, qualifier=qualifier, hint=hint), note))
     return out
 
@@ -212,14 +215,20 @@ def _qualifier_after(gaz: Gazetteer, text: str, end: int, name: str) -> GeoEntry
     """The region in "Parkland, Florida" right after a town's name; not in a list of
     places ("Washington, New York and Boston", "Tamil Nadu, Karnataka, Kerala")."""
     m = _AFTER_QUALIFIER.match(text, end, end + 40)
-    if m is None or any(c.feature in ("country", "admin1", "region") for c in gaz.lookup(name)):
+    if m is None:
+        return None
+    own = gaz.lookup(name)
+    if any(c.feature == "country" for c in own):
         return None
     words = m.group(1).split(" ")
     for n in range(len(words), 0, -1):
         if n < len(words) and words[n] not in _SENTENCE_OPENERS:
             continue  # only "Florida The controversy" may lose its tail
         q = " ".join(words[:n])
-        hit = qualifier_entry(gaz, q)
+        hit = qualifier_entry(gaz, q, name)
+        if hit is not None and any(c.feature in ("admin1", "region") for c in own) and not any(
+                c.feature == "city" and is_inside(c, hit) for c in own):
+            return None  # "Georgia, Florida": two states; "Savannah, Georgia" is a town
         if hit is not None:
             after = m.start(1) + len(q)
             if _LIST_GOES_ON.match(text, after, after + 8):
@@ -273,7 +282,7 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
         f = dateline_feature(analysis.article.text, dateline[0], dateline[1])
         if f is not None:
             extra.append(f)
-    places = add_local_features(analysis, places, extra)
+    places = add_local_features(analysis, gaz, places, extra)
     places.extend(_vague_places(analysis, places))
     places.sort(key=lambda p: (p.start, p.end))
     return tuple(places)

@@ -1,0 +1,124 @@
+"""Local features (streets, buildings, schools, roads) placed at their container, and the
+homonym and dateline fixes that came with them."""
+
+from __future__ import annotations
+
+from dateline.knowledge.gazetteer import haversine_km
+from dateline.stages.place_local import is_local_key, local_types
+
+STAGES = "nlp,places"
+
+
+def _one(analysis, text):
+    hits = [p for p in analysis.places if p.text == text]
+    assert len(hits) == 1, [(p.text, p.feature) for p in analysis.places]
+    return hits[0]
+
+
+def _local(analysis):
+    return [p for p in analysis.places if p.feature == "local"]
+
+
+def test_type_words_load_from_the_data_file():
+    types = local_types()
+    assert types.heads[("street",)].kind == "street"
+    assert types.heads[("golf", "club")].inner
+    assert "lake" in types.leads and "embassy" in types.leads
+    assert is_local_key("Magnolia Street") and not is_local_key("Savannah")
+
+
+def test_street_lies_in_the_town_named_after_it(run_text):
+    a = run_text("The fire broke out in a bakery on Magnolia Street in Savannah, Georgia, "
+                 "early on Sunday, officials said.", stages=STAGES)
+    street = _one(a, "Magnolia Street")
+    town = _one(a, "Savannah")
+    assert street.feature == "local" and street.geonameid is None
+    assert (street.lat, street.lon, street.country) == (town.lat, town.lon, "US")
+    assert "Savannah" in (street.note or "") and street.confidence < town.confidence
+
+
+def test_embassy_lies_in_the_host_city_not_the_sending_country(run_text):
+    a = run_text("Hundreds of protesters gathered outside the French Embassy in Nairobi on "
+                 "Tuesday, chanting slogans against the new visa rules.", stages=STAGES)
+    embassy = _one(a, "French Embassy")
+    assert embassy.country == "KE"
+    assert not any(p.country == "FR" for p in a.places)
+
+
+def test_no_container_means_no_local_feature(run_text):
+    a = run_text("The ceremony took place at Riverside High School on Friday afternoon, and "
+                 "the principal thanked the parents who came.", stages=STAGES)
+    assert _local(a) == []
+
+
+def test_feature_without_container_in_its_sentence_takes_the_last_town(run_text):
+    a = run_text("Police in Accra said on Monday that the rally would go ahead. Thousands "
+                 "later marched through Kwame Nkrumah Avenue, waving flags.", stages=STAGES)
+    avenue = _one(a, "Kwame Nkrumah Avenue")
+    assert avenue.country == "GH"
+    accra = _one(a, "Accra")
+    assert haversine_km(avenue.lat, avenue.lon, accra.lat, accra.lon) < 1
+
+
+def test_institution_lies_in_the_town_in_its_name(run_text):
+    a = run_text("The wounded officer was flown to the Denver Health Medical Center, where "
+                 "he was in stable condition on Thursday night.", stages=STAGES)
+    hospital = [p for p in _local(a) if "Medical Center" in p.text]
+    assert len(hospital) == 1 and hospital[0].country == "US"
+    assert abs(hospital[0].lat - 39.74) < 0.3
+    assert not any(p.text == "Denver" for p in a.places)  # the hospital took its span
+
+
+def test_british_road_numbers_need_road_context(run_text):
+    a = run_text("The A38 southbound carriageway near Exeter was closed for six hours after "
+                 "a lorry overturned, police said.", stages=STAGES)
+    assert _one(a, "A38").country == "GB"
+    b = run_text("The airline's first A380 landed in Dubai on Wednesday after a long "
+                 "delivery flight.", stages=STAGES)
+    assert not any(p.text == "A380" for p in b.places)
+
+
+def test_surname_type_word_in_a_person_name_is_not_a_park(run_text):
+    a = run_text("Alice Park told reporters in Seoul that the talks had stalled.",
+                 stages=STAGES)
+    assert not any(p.text == "Alice Park" for p in a.places)
+
+
+def test_dateline_naming_a_military_camp_is_placed_in_its_state(run_text):
+    a = run_text("CAMP LEJEUNE, N.C. (AP) - Marines returning from a six-month deployment "
+                 "were greeted by their families on Saturday.", stages=STAGES)
+    camp = [p for p in _local(a) if p.text.upper() == "CAMP LEJEUNE"]
+    assert len(camp) == 1 and camp[0].country == "US"
+
+
+def test_two_places_joined_in_a_press_release_dateline(run_text):
+    a = run_text("NAIROBI & KAMPALA, APRIL 3, 2019 -- Two regional lenders said on Tuesday "
+                 "that they would merge their mobile banking services.", stages=STAGES)
+    assert _one(a, "NAIROBI").country == "KE"
+    assert _one(a, "KAMPALA").country == "UG"
+
+
+def test_qualifying_state_wins_over_a_namesake_municipality(run_text):
+    a = run_text("Students from Parkland, Florida, spoke at the rally on Saturday.",
+                 stages=STAGES)
+    town = _one(a, "Parkland")
+    assert town.country == "US" and town.admin1 == "Florida"
+
+
+def test_state_national_guard_is_the_us_state(run_text):
+    a = run_text("Soldiers of the Georgia National Guard were sent to help after the "
+                 "storm, the governor said.", stages=STAGES)
+    assert _one(a, "Georgia").country == "US"
+
+
+def test_macro_region_beats_a_small_namesake_town(run_text):
+    a = run_text("Senators in Washington and Ohio debated arms sales to the Middle East "
+                 "on Tuesday.", stages=STAGES)
+    assert _one(a, "Middle East").feature == "region"
+
+
+def test_acronym_after_at_is_not_a_town(run_text):
+    a = run_text("Ministers met at the OAS in Washington on Friday to discuss the crisis.",
+                 stages=STAGES)
+    oas = [p for p in a.places if p.text == "OAS"]
+    assert all(p.feature == "local" and p.country == "US" for p in oas)
