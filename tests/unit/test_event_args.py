@@ -160,3 +160,11 @@ def test_demanded_withdrawal_targets_the_withdrawing_forces(run_text):
     a = run_text("Arab foreign ministers demanded the withdrawal of Israeli troops from Lebanon.")
     targets = {(e.target.code or "")[:3] for e in a.events if e.plover_type == "REQUEST" and e.target}
     assert targets == {"ISR"}
+
+
+def test_pattern_action_noun_done_by_someone_targets_its_organisers(run_text):
+    a = run_text("Riot police broke up the march organised by opposition students in Minsk.",
+                 stages="nlp")
+    assert [t.text for t in object_tokens(_tok(a, "broke"), {"march"})] == ["students"]
+    a = run_text("The governor banned rallies by the Greens on Sunday.", stages="nlp")
+    assert [t.text for t in object_tokens(_tok(a, "banned"), {"rally"})] == ["Greens"]

@@ -41,6 +41,7 @@ POSS_PRONOUNS = frozenset({"its", "their", "his", "her"})
 SAME_ENTITY_DEPS = frozenset({"compound", "appos", "amod"})
 # a coordinated nationality adjective names a country: "Hungarian and Romanian officials"
 COUNTRY_CODE_LEN = 3
+TIME_ENTS = ("DATE", "TIME")  # "on Sunday" is not a target
 
 
 @dataclass(frozen=True)
@@ -323,7 +324,7 @@ def _stray_agent(verb: Any) -> list[Any]:
                     or c.head.tag_ == "VBN" and c.head.dep_ in ("acl", "amod"):
                 continue  # a passive of its own: its "by" is its own agent
             pobjs = [p for p in c.children
-                     if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+                     if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTS
                      and p.pos_ in ("NOUN", "PROPN")]
             if pobjs:
                 return pobjs
@@ -333,6 +334,24 @@ def _stray_agent(verb: Any) -> list[Any]:
 def _helper(pobj: Any, prep: Any) -> bool:
     """"with Albania's help", "with the backing of the army": an ally, not a target."""
     return prep.lower_ == "with" and pobj.lemma_.lower() in HELPER_NOUNS
+
+
+def _action_noun_patients(noun: Any) -> list[Any]:
+    """Who undergoes the act a pattern's own noun names: "the withdrawal of X", else who
+    performs it ("the rally by X", "the demonstration staged by X"), which the trigger
+    acts on ("banned the rally by X")."""
+    by: list[Any] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobjs = [p for p in c.children if p.dep_ == "pobj"]
+            if pobjs:
+                return pobjs
+        if c.dep_ == "prep" and c.lower_ == "by":
+            by.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the march organised by X"
+            by.extend(p for a in c.children if a.dep_ == "agent"
+                      for p in a.children if p.dep_ == "pobj")
+    return by
 
 
 def object_tokens(token: Any, skip: set[str], preps: tuple[str, ...] = TARGET_PREPS) -> list[Any]:
@@ -349,15 +368,15 @@ def object_tokens(token: Any, skip: set[str], preps: tuple[str, ...] = TARGET_PR
     for h in heads:
         by_prep: dict[str, list[Any]] = {}
         if h.i != token.i and h.lemma_.lower() in skip:
-            patients = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children if p.dep_ == "pobj"]
+            patients = _action_noun_patients(h)
             if patients:
                 found.extend(patients)
                 continue
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 by_prep.setdefault(c.lower_, []).extend(
-                    p for p in c.children if p.dep_ == "pobj" and not _helper(p, c))
+                    p for p in c.children if p.dep_ == "pobj" and not _helper(p, c)
+                    and p.ent_type_ not in TIME_ENTS)
             elif c.dep_ == "dative" and c.tag_ == "IN":  # spaCy: "to" as dative
                 by_prep.setdefault("to", []).extend(p for p in c.children if p.dep_ == "pobj")
         for p in preps:
