@@ -44,6 +44,8 @@ class ModalityLexicon:
         for n in range(len(code), 1, -1):
             if code[:n] in table:
                 return table[code[:n]]
+        if "inherit" in table:  # the rest as another kind ("prepare" -> "intent")
+            return self.recode(table["inherit"], code)
         return table.get("default")
 
 
@@ -98,6 +100,12 @@ def clause_of(token: Any, lex: ModalityLexicon) -> Clause:
                 purpose = True
         elif c.dep_ == "mark" and low in lex.conditional_marks:
             hypothetical = True
+    # "to help defend X": the purpose reaches through the infinitive's complements
+    head = verb
+    while head.dep_ == "xcomp" and head.head.i != head.i and not purpose:
+        head = head.head
+        purpose = head.dep_ in ("advcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
     # "going to attack": future through the governing "go"
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and any(
             c.dep_ == "aux" for c in verb.head.children):

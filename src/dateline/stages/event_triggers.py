@@ -40,6 +40,8 @@ CONTENT_HOPS = 8
 # a noun inside such a name is part of a name, not an event ("Forces for Defence of Democracy")
 NAME_ENTITIES = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW",
                            "PRODUCT"})
+APPEAL_KINDS = ("appeal", "demand")
+INTENT_KINDS = ("intent", "prepare")
 # appeals, demands, rejections and threats keep their code under "intend"/"will"
 VERBAL_INTENT_ROOTS = ("10", "11", "12", "13")
 
@@ -171,18 +173,23 @@ def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon)
     gov = None if pat.literal else find_governor(tok, lex)
     if gov is not None:
         kind, gtok, _gpat = gov
+        outer = found.get(gtok.i)
+        if outer is not None and _governed_by(outer, APPEAL_KINDS):
+            # "demanded that its partners refuse to recognize X": the demand is the event
+            cand.dropped = True
+            return
         negated_gov = clause_of(gtok, lex)
-        if kind == "intent" and (negated_gov.negated or clause.negated):
+        if kind in INTENT_KINDS and (negated_gov.negated or clause.negated):
             kind = "refuse"
         new = lex.recode(kind, cand.code)
         if kind == "fail" and new is None:
             cand.negated = True  # an act that did not come about
-        if kind == "intent" and cand.code[:2] in VERBAL_INTENT_ROOTS or new is None:
+        if kind in INTENT_KINDS and cand.code[:2] in VERBAL_INTENT_ROOTS or new is None:
             new = cand.code
         cand.code = new
         cand.governor = gtok
         cand.span_tokens = [gtok, *cand.span_tokens]
-        cand.modality = "intended" if kind in ("intent", "threat") else "asserted"
+        cand.modality = "intended" if kind in (*INTENT_KINDS, "threat") else "asserted"
         cand.rule += f"+{kind}:{gtok.lemma_.lower()}"
         if gtok.i in found:  # the governor's own generic event gives way
             found[gtok.i].dropped = True
@@ -214,6 +221,11 @@ def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon)
             cand.span_tokens = [verb, tok]
             if verb.i in found and not found[verb.i].pattern.needs:
                 found[verb.i].dropped = True
+
+
+def _governed_by(cand: Candidate, kinds: tuple[str, ...]) -> bool:
+    """Whether a governor of one of ``kinds`` recoded the candidate ("+demand:insist")."""
+    return any(part.split(":")[0] in kinds for part in cand.rule.split("+")[1:])
 
 
 def _hypothetical_noun(noun: Any, lex: ModalityLexicon) -> bool:

@@ -1,0 +1,55 @@
+"""How governing verbs change what is coded, and the CAMEO -> PLOVER choices for force,
+on sentences written for these tests."""
+
+import pytest
+
+from dateline.knowledge.cameo import lookup
+
+STAGES = "nlp,actors,quotes,events"
+
+
+@pytest.fixture(scope="module")
+def code(run_text):
+    def _run(text: str):
+        return run_text(text, date="2016-11-15", stages=STAGES).events
+
+    return _run
+
+
+def test_a_demand_that_others_refuse_is_a_demand_not_their_rejection(code):
+    events = code("Greece demanded that its European Union partners refuse to recognize Kosovo.")
+    assert any(e.plover_type == "REQUEST" and e.source and e.source.code == "GRC" for e in events)
+    assert not any(e.plover_type == "REJECT" for e in events)
+
+
+def test_preparing_to_shell_is_a_force_posture_not_a_verbal_threat(code):
+    events = code("The Turkish army prepared to resume shelling Kurdish positions in northern Iraq.")
+    assert any(e.cameo == "150" and e.plover_type == "MOBILIZE" for e in events)
+    assert not any(e.plover_type == "THREATEN" for e in events)
+
+
+def test_being_ready_to_impose_martial_law_stays_a_threat(code):
+    events = code("Iraq's government is prepared to impose martial law in Basra.")
+    assert any(e.cameo == "1324" for e in events)
+
+
+def test_willingness_to_send_equipment_is_an_intent_to_aid(code):
+    events = code("Norway is willing to send equipment to help defend Latvia.")
+    assert any(e.cameo == "033" and e.plover_type == "AGREE" for e in events)
+    assert not any(e.plover_type == "SUPPORT" for e in events)  # "defend" is only the purpose
+
+
+def test_pressuring_someone_to_call_off_a_strike_is_a_demand(code):
+    events = code("Kenyan authorities have been pressuring teachers to call off their strike.")
+    assert any(e.cameo == "1052" and e.plover_type == "REQUEST" for e in events)
+    assert not any(e.plover_type in ("COERCE", "CONCEDE") for e in events)
+
+
+def test_workers_stopping_work_are_on_strike(code):
+    events = code("Thousands of dock workers stopped work in Antwerp on Monday over pension cuts.")
+    assert any(e.cameo.startswith("143") and e.plover_type == "PROTEST" for e in events)
+
+
+def test_occupying_territory_and_blockades_are_assaults_by_their_cameo_root():
+    assert lookup("192").plover_type == "ASSAULT"
+    assert lookup("191").plover_type == "ASSAULT"
