@@ -92,7 +92,7 @@ _OF = frozenset({"of", "de", "des", "du"})
 _GENERIC_PREFIX = frozenset({"secondary", "primary", "high", "middle", "elementary", "junior",
                              "senior", "public", "private", "local", "new", "old", "main",
                              "the", "a", "state", "city", "town"})
-_NOT_LOCAL = frozenset({("real", "estate"), ("supreme", "court")})
+_NOT_LOCAL = frozenset({("real", "estate"), ("red", "crescent")})
 _ROAD = re.compile(r"\b(?:(?P<uk>[AM]\d{1,4}(?:\(M\))?)|I-\d{1,3}|Interstate\s+\d{1,3}|"
                    r"(?:U\.?S\.?|State|County)\s+(?:Route|Highway)\s+\d{1,4}|"
                    r"(?:Route|Highway)\s+\d{1,4})\b")
@@ -170,7 +170,7 @@ def _token_features(analysis: Analysis, types: LocalTypes,
     doc = analysis.doc
     text = analysis.article.text
     person = {(m.start, m.end) for m in analysis.entities if m.label == "PERSON"}
-    place_ends = {p.end for p in places if p.feature != "local"}
+    place_spans = {p.end: p.start for p in places if p.feature != "local"}
     out: list[Feature] = []
     for a, b in _runs(doc):
         toks = doc[a:b]
@@ -180,8 +180,9 @@ def _token_features(analysis: Analysis, types: LocalTypes,
             lo += 1
         # "Harare's Third Street": a place before a possessive is the container, not name
         for k in range(len(toks) - 1, lo, -1):
-            if toks[k].lower_ in ("'s", "’s") and toks[k - 1].idx + len(toks[k - 1]) in place_ends:
-                lo = k + 1
+            if toks[k].lower_ in ("'s", "’s") and place_spans.get(
+                    toks[k - 1].idx + len(toks[k - 1])) == toks[lo].idx:
+                lo = k + 1  # ("St George's Chapel" is a name: "St George" is no place)
                 break
         toks = toks[lo:]
         if len(toks) < 2 or toks[0].lower_ in _HONORIFICS:
