@@ -168,3 +168,15 @@ def test_pattern_action_noun_done_by_someone_targets_its_organisers(run_text):
     assert [t.text for t in object_tokens(_tok(a, "broke"), {"march"})] == ["students"]
     a = run_text("The governor banned rallies by the Greens on Sunday.", stages="nlp")
     assert [t.text for t in object_tokens(_tok(a, "banned"), {"rally"})] == ["Greens"]
+
+
+def test_pattern_word_written_in_the_plural_is_not_a_target(run_text):
+    a = run_text("Egypt offered its troops to the Sudanese government.", stages="nlp")
+    assert [t.text for t in object_tokens(_tok(a, "offered"), {"troops"})] == ["government"]
+
+
+def test_place_of_an_act_with_an_object_is_not_a_second_target(run_text):
+    a = run_text("Soldiers beat Kurdish prisoners at Diyarbakir on Tuesday.", stages="nlp")
+    assert [t.text for t in object_tokens(_tok(a, "beat"), set())] == ["prisoners"]
+    a = run_text("Rebels fired on Kabul overnight.", stages="nlp")
+    assert [t.text for t in object_tokens(_tok(a, "fired"), set())] == ["Kabul"]

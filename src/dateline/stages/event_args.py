@@ -42,6 +42,8 @@ SAME_ENTITY_DEPS = frozenset({"compound", "appos", "amod"})
 # a coordinated nationality adjective names a country: "Hungarian and Romanian officials"
 COUNTRY_CODE_LEN = 3
 TIME_ENTS = ("DATE", "TIME")  # "on Sunday" is not a target
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+LOCATIVE_PREPS = ("on", "at")
 
 
 @dataclass(frozen=True)
@@ -331,6 +333,18 @@ def _stray_agent(verb: Any) -> list[Any]:
     return []
 
 
+def _named(token: Any, words: set[str]) -> bool:
+    """Whether the token is one of a pattern's own words (listed as lemma or as written:
+    "troops")."""
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def _locative(pobj: Any, prep: Any) -> bool:
+    """"(beat detainees) on the West Bank", "at the border": where, once the verb has an
+    object that says on whom."""
+    return prep.lower_ in LOCATIVE_PREPS and pobj.ent_type_ in PLACE_ENTS
+
+
 def _helper(pobj: Any, prep: Any) -> bool:
     """"with Albania's help", "with the backing of the army": an ally, not a target."""
     return prep.lower_ == "with" and pobj.lemma_.lower() in HELPER_NOUNS
@@ -361,13 +375,14 @@ def object_tokens(token: Any, skip: set[str], preps: tuple[str, ...] = TARGET_PR
     found: list[Any] = []
     heads = [token]
     for c in token.children:
-        if c.dep_ in ("dobj", "dative", "obj", "attr", "oprd") and c.lemma_.lower() not in skip:
+        if c.dep_ in ("dobj", "dative", "obj", "attr", "oprd") and not _named(c, skip):
             found.append(c)
         if c.dep_ == "dobj":  # "restored ties with X", "imposed sanctions on X"
             heads.append(c)
+    has_object = bool(found)
     for h in heads:
         by_prep: dict[str, list[Any]] = {}
-        if h.i != token.i and h.lemma_.lower() in skip:
+        if h.i != token.i and _named(h, skip):
             patients = _action_noun_patients(h)
             if patients:
                 found.extend(patients)
@@ -376,7 +391,8 @@ def object_tokens(token: Any, skip: set[str], preps: tuple[str, ...] = TARGET_PR
             if c.dep_ == "prep" and c.lower_ in preps:
                 by_prep.setdefault(c.lower_, []).extend(
                     p for p in c.children if p.dep_ == "pobj" and not _helper(p, c)
-                    and p.ent_type_ not in TIME_ENTS)
+                    and p.ent_type_ not in TIME_ENTS
+                    and not (has_object and h.i == token.i and _locative(p, c)))
             elif c.dep_ == "dative" and c.tag_ == "IN":  # spaCy: "to" as dative
                 by_prep.setdefault("to", []).extend(p for p in c.children if p.dep_ == "pobj")
         for p in preps:
