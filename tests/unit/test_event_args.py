@@ -180,3 +180,16 @@ def test_place_of_an_act_with_an_object_is_not_a_second_target(run_text):
     assert [t.text for t in object_tokens(_tok(a, "beat"), set())] == ["prisoners"]
     a = run_text("Rebels fired on Kabul overnight.", stages="nlp")
     assert [t.text for t in object_tokens(_tok(a, "fired"), set())] == ["Kabul"]
+
+
+def test_sector_only_actor_takes_the_country_its_phrase_names(parsed):
+    a, res = parsed("Angry activists from the ruling party of Kenya marched on Monday.",
+                    ("A1", "CVL", "Angry activists"), ("A2", "KEN", "Kenya"))
+    arg = res.resolve(_tok(a, "activists")).arg
+    assert arg.actor == "A1" and arg.code == "KENCVL"
+
+
+def test_sector_only_actor_without_a_country_in_its_phrase_stays_as_is(parsed):
+    a, res = parsed("Angry activists marched through Nairobi on Monday.",
+                    ("A1", "CVL", "Angry activists"), ("A2", "KEN", "Nairobi"))
+    assert res.resolve(_tok(a, "activists")).arg.code == "CVL"

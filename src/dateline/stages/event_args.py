@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.knowledge.countries import country_by_code
 from dateline.records import Actor, Analysis, EventArg, Mention
 
 # "over" and "in" usually give the issue or the place ("sanctions on X over Y")
@@ -41,6 +42,11 @@ POSS_PRONOUNS = frozenset({"its", "their", "his", "her"})
 SAME_ENTITY_DEPS = frozenset({"compound", "appos", "amod"})
 # a coordinated nationality adjective names a country: "Hungarian and Romanian officials"
 COUNTRY_CODE_LEN = 3
+# CAMEO role and sector codes that name a kind of actor but no country
+SECTOR_CODES = frozenset({
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM",
+    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD",
+    "PTY", "REL", "SET"})
 TIME_ENTS = ("DATE", "TIME")  # "on Sunday" is not a target
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 LOCATIVE_PREPS = ("on", "at")
@@ -90,6 +96,12 @@ class ArgResolver:
             same = self.actor_at.get(token.i) is not None
             better = self._search(token, self._coded_actor_arg, same_entity=same)
             hit = better or hit
+        if hit is not None and hit.code and _sector_only(hit.code):
+            # "activists from the Fatah party" (CVL): the phrase's own modifier says whose
+            whose = self._search(token, self._country_actor_arg)
+            if whose is not None and whose.code:
+                hit = EventArg(hit.start, hit.end, hit.text, actor=hit.actor,
+                               code=whose.code[:COUNTRY_CODE_LEN] + hit.code)
         if hit is None:  # "(reiterated) its demand", "their fighters (withdrew)": whose
             ante = self._antecedent(token)
             hit = self.resolve(ante).arg if ante is not None else None
@@ -130,6 +142,12 @@ class ArgResolver:
     def _coded_actor_arg(self, t: Any) -> EventArg | None:
         arg = self._actor_arg(t)
         return arg if arg is not None and arg.code else None
+
+    def _country_actor_arg(self, t: Any) -> EventArg | None:
+        arg = self._actor_arg(t)
+        if arg is None or not arg.code or country_by_code(arg.code[:COUNTRY_CODE_LEN]) is None:
+            return None
+        return arg
 
     def _entity_arg(self, t: Any) -> EventArg | None:
         ent = self.entity_at.get(t.i)
@@ -245,6 +263,11 @@ class ArgResolver:
             if inner is not None and inner.lower_ in POSS_PRONOUNS:
                 return self._owner_subject(inner, depth + 1)
         return None
+
+
+def _sector_only(code: str) -> bool:
+    """A code that names a kind of actor but no country or organisation ("CVL", "GOV")."""
+    return code in SECTOR_CODES
 
 
 def _verb_above(t: Any) -> Any | None:
