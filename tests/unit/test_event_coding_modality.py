@@ -53,3 +53,16 @@ def test_workers_stopping_work_are_on_strike(code):
 def test_occupying_territory_and_blockades_are_assaults_by_their_cameo_root():
     assert lookup("192").plover_type == "ASSAULT"
     assert lookup("191").plover_type == "ASSAULT"
+
+
+def test_the_clause_of_a_demand_noun_is_what_is_demanded(code):
+    events = code("The International Labour Organization renewed its demand that Qatar ease "
+                  "restrictions on migrant workers.")
+    assert any(e.cameo == "1051" and e.plover_type == "REQUEST" for e in events)
+    assert not any(e.plover_type == "CONCEDE" for e in events)  # Qatar has not eased anything
+
+
+def test_an_infinitive_attached_as_an_adverbial_is_still_governed(code):
+    events = code("Ethnic Albanian rebels have sworn to fight until they gain control of villages "
+                  "near the border.")
+    assert any(e.cameo.startswith("13") and e.plover_type == "THREATEN" for e in events)

@@ -134,7 +134,7 @@ def find_governor(token: Any, lex: ModalityLexicon) -> tuple[str, Any, Pattern] 
     """The nearest governing verb of a modal kind above the trigger, if any."""
     t = token
     for _ in range(GOVERNOR_HOPS):
-        if t.dep_ not in UP_DEPS or t.head is t:
+        if (t.dep_ not in UP_DEPS and not _bare_infinitive_advcl(t)) or t.head.i == t.i:
             return None
         if t.dep_ == "conj" and t.head.pos_ != t.pos_:
             return None
@@ -155,3 +155,11 @@ def find_governor(token: Any, lex: ModalityLexicon) -> tuple[str, Any, Pattern] 
                 return None  # reported speech is not governed further up
         t = head
     return None
+
+
+def _bare_infinitive_advcl(t: Any) -> bool:
+    """A to-infinitive the parser attached as an adverbial clause of a governing verb
+    ("have sworn to fight"): a complement of that verb, unless a conjunction opens it."""
+    return t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not any(
+        c.dep_ == "mark" for c in t.children)

@@ -41,6 +41,8 @@ CONTENT_HOPS = 8
 NAME_ENTITIES = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW",
                            "PRODUCT"})
 APPEAL_KINDS = ("appeal", "demand")
+# demand and appeal nouns whose complement clause says what is asked for
+REQUEST_NOUN_KINDS = {"10": "demand", "02": "appeal"}
 INTENT_KINDS = ("intent", "prepare")
 # appeals, demands, rejections and threats keep their code under "intend"/"will"
 VERBAL_INTENT_ROOTS = ("10", "11", "12", "13")
@@ -76,6 +78,9 @@ def find_candidates(sent: Any, index: PatternIndex, lex: ModalityLexicon) -> lis
             cand.dropped = True
         else:
             _situate(cand, found, lex)
+    for cand in found.values():
+        if not cand.dropped:
+            _into_request_noun(cand, found, lex)
     for cand in found.values():
         if not cand.dropped and not cand.pattern.literal and _content_of_other(cand, found):
             cand.dropped = True
@@ -130,6 +135,26 @@ def _absorbed(cand: Candidate, found: dict[int, Candidate]) -> bool:
                 return True
         head, child = head.head, head
     return False
+
+
+def _into_request_noun(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon) -> None:
+    """"its demand that Israel ease restrictions", "a call for the army to withdraw": the
+    clause is what a demand or appeal noun asks for. The noun's event takes the specific code
+    (demand + ease restrictions = 1051) and the clause is not coded on its own."""
+    tok = cand.token
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("acl", "ccomp", "relcl") \
+            or cand.pattern.literal:
+        return
+    if tok.dep_ == "relcl" and not any(c.dep_ == "mark" for c in tok.children):
+        return  # "the demand that was rejected" is a relative clause, not the content
+    noun = found.get(tok.head.i)
+    if noun is None or noun.dropped or noun.token.pos_ not in ("NOUN", "PROPN") \
+            or noun.pattern.needs or noun.code[:2] not in REQUEST_NOUN_KINDS:
+        return
+    kind = REQUEST_NOUN_KINDS[noun.code[:2]]
+    noun.code = lex.recode(kind, cand.pattern.code) or noun.code
+    noun.rule += f"+{kind}-of:{tok.lemma_.lower()}"
+    cand.dropped = True
 
 
 def _content_of_other(cand: Candidate, found: dict[int, Candidate]) -> bool:
