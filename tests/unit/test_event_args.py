@@ -193,3 +193,13 @@ def test_sector_only_actor_without_a_country_in_its_phrase_stays_as_is(parsed):
     a, res = parsed("Angry activists marched through Nairobi on Monday.",
                     ("A1", "CVL", "Angry activists"), ("A2", "KEN", "Nairobi"))
     assert res.resolve(_tok(a, "activists")).arg.code == "CVL"
+
+
+def test_content_clause_of_a_demand_names_its_target(run_text):
+    a = run_text("The ILO repeated its demand on Monday that Israel lift the closure.",
+                 stages="nlp")
+    _s, targets, _b = noun_parties(_tok(a, "demand"))
+    assert "Israel" in [t.text for t in targets]
+    a = run_text("Rebels renewed their call that the army withdraw from the north.", stages="nlp")
+    _s, targets, _b = noun_parties(_tok(a, "call"))
+    assert "army" in [t.text for t in targets]

@@ -440,7 +440,22 @@ def noun_parties(noun: Any) -> tuple[list[Any], list[Any], list[Any]]:
                     between.extend((p, *p.conjuncts))
             elif c.lower_ in NOUN_TARGET_PREPS:
                 targets.extend(p for p in pobjs if not _helper(p, c))
+    targets.extend(_content_subjects(noun))
     return sources, targets, between
+
+
+def _content_subjects(noun: Any) -> list[Any]:
+    """The subject of a "that" clause giving a noun's content ("its demand that Israel
+    ease ..."), also when the parser hung the clause on the noun's verb ("reiterated its
+    demand today that Israel ease ...")."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    if not clauses and noun.dep_ == "dobj":
+        clauses = [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+    out: list[Any] = []
+    for cl in clauses:
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
+            out.extend(s for s in cl.children if s.dep_ in ("nsubj", "nsubjpass"))
+    return out
 
 
 def governing_verb(token: Any) -> Any | None:
