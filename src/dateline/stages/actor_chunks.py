@@ -37,7 +37,8 @@ _COLLECTIVE_HEADS = frozenset({"group", "faction", "movement", "coalition", "cam
 # Heads that take the kind of actor from their modifier: "rebel leaders", "army officials".
 _MEMBER_HEADS = frozenset({"leader", "leaders", "commander", "commanders", "member", "members",
                            "official", "officials", "spokesman", "spokesmen", "representative",
-                           "representatives", "chief", "chiefs", "delegation", "delegates"})
+                           "representatives", "chief", "chiefs", "delegation", "delegates",
+                           "candidate", "candidates", "supporters", "activists"})
 # Agent heads that a noun compound turns into something else ("market forces").
 _COMPOUND_STOP_HEADS = frozenset({"force", "forces", "press", "media"})
 
@@ -252,8 +253,10 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
             break
         eth = ethnic_code(t.text)
         c = lookup_country(t.text) if t.text[:1].isupper() else None
-        if eth is not None and (c is None or country is not None or (
-                t.i > 0 and t.doc[t.i - 1].lower_ == "ethnic")):
+        before = t.doc[t.i - 1] if t.i > 0 else None
+        if eth is not None and (c is None or (before is not None and (
+                before.lower_ == "ethnic" or (country is not None and before.i >= chunk.start
+                                              and lookup_country(before.text) is not None)))):
             ethnic = ethnic or eth  # "Kurdish", "Bosnian Serb", "ethnic Albanian"
             demonym = demonym or c
             continue

@@ -53,6 +53,16 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 _NOMINAL_HEADS = coref.GROUP_HEADS | coref.COUNTRY_HEADS | coref.ORG_HEADS | {"ministry"}
 
 
+def _is_demonym(word: str) -> bool:
+    c = lookup_country(word)
+    return c is not None and word in c.demonyms
+
+
+def _core_start(e: Any) -> int:
+    """Where an entity starts without a leading "the" ("the Liberation Tigers")."""
+    return e.start + 4 if e.text[:4].lower() == "the " else e.start
+
+
 def is_subject(tok: Any) -> bool:
     """A grammatical subject, or a conjunct of one ("Saleh and Haddad met")."""
     return tok.dep_ in _SUBJ or (tok.dep_ == "conj" and tok.head.dep_ in _SUBJ)
@@ -209,7 +219,7 @@ class _Reader:
                 if c is not None:
                     self.named.add(c.iso3)
         consumed = self.known_pass(ents)
-        rest = [e for e in ents if not any(s <= e.start and e.end <= t for s, t in consumed)]
+        rest = [e for e in ents if not any(s <= _core_start(e) and e.end <= t for s, t in consumed)]
         for e in rest:
             # an ORG that is a country's official name ("Democratic People's Republic of Korea")
             if e.label == "ORG" and lookup_country(e.text) is None:
@@ -386,11 +396,11 @@ class _Reader:
         self.mention(draft, start, span.end_char, kind, 1.0, is_subject(span.root))
 
     def _ethnic_name(self, span: Any) -> bool:
-        """A PERSON entity that is a people: "Bosnian Serbs", "Hutu" in "Hutu rebels"; the
-        noun chunks read it as an ethnic group."""
+        """A PERSON entity that is a people or a demonym: "Bosnian Serbs", "Hutu" in "Hutu
+        rebels", "Ugandan" in "Ugandan opposition"; the noun chunks read those."""
         words = [t for t in span if not t.is_punct]
-        if not all(ethnic_code(t.text) is not None or lookup_country(t.text) is not None
-                   for t in words) or not any(ethnic_code(t.text) for t in words):
+        if not words or not all(ethnic_code(t.text) is not None or _is_demonym(t.text)
+                                for t in words):
             return False
         nxt = self.doc[span.end] if span.end < len(self.doc) else None
         return len(words) > 1 or words[0].text.endswith("s") or (
