@@ -44,3 +44,35 @@ def test_a_noun_inside_an_organisation_name_is_not_an_event(code):
 def test_a_possible_war_has_not_happened(code):
     events = code("Britain sent 20,000 troops to the Gulf on Tuesday for a possible war against Iraq.")
     assert not any(e.cameo.startswith("19") for e in events)
+
+
+def test_a_capability_is_not_an_act(code):
+    events = code("Iran has trained hundreds of hackers capable of launching cyber attacks against Israel.")
+    assert not any(e.cameo.startswith(("176", "18", "19")) for e in events)
+
+
+def test_an_act_someone_is_suspected_of_is_not_asserted(code):
+    events = code("Greece offered to extradite two Turkish nationals suspected of bombing a bus in Ankara.")
+    assert not any(e.cameo.startswith("18") for e in events)
+
+
+def test_the_purpose_of_a_meeting_is_not_an_intent_of_its_parties(code):
+    events = code("Putin hosted Erdogan in Sochi on Monday for talks aimed at restoring trade ties.")
+    assert not any(e.cameo.startswith("03") for e in events)
+
+
+def test_what_protesters_demand_is_part_of_the_protest(code):
+    events = code("Thousands of farmers blocked roads in Punjab on Monday demanding higher crop prices.")
+    assert any(e.plover_type == "PROTEST" for e in events)
+    assert not any(e.plover_type == "REQUEST" for e in events)
+
+
+def test_the_parts_of_a_treaty_are_not_events_of_their_own(code):
+    events = code("Russia and Mongolia signed a treaty of friendship and cooperation in Moscow on Friday.")
+    assert any(e.cameo.startswith("057") for e in events)
+    assert not any(e.cameo.startswith("06") for e in events)
+
+
+def test_the_subject_of_a_condition_clause_is_background(code):
+    events = code("The rebels rejected the peace plan and said they would fight on until their demands are met.")
+    assert not any(e.trigger.text == "demands" for e in events)

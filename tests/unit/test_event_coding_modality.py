@@ -66,3 +66,13 @@ def test_an_infinitive_attached_as_an_adverbial_is_still_governed(code):
     events = code("Ethnic Albanian rebels have sworn to fight until they gain control of villages "
                   "near the border.")
     assert any(e.cameo.startswith("13") and e.plover_type == "THREATEN" for e in events)
+
+
+def test_a_resignation_announced_for_the_future_is_a_resignation(code):
+    events = code("The Peruvian prime minister will resign on Friday, his office said.")
+    assert any(e.cameo == "0831" and e.plover_type == "RETREAT" for e in events)
+
+
+def test_a_promise_to_resign_is_an_intent(code):
+    events = code("Peru's prime minister promised to resign if the fraud charges were upheld.")
+    assert not any(e.cameo == "0831" for e in events)

@@ -37,6 +37,7 @@ class ModalityLexicon:
     speech_verbs: frozenset[str]
     nonspecific_dets: frozenset[str]
     hypothetical_mods: frozenset[str] = frozenset()
+    unreal_heads: frozenset[str] = frozenset()
 
     def recode(self, kind: str, code: str) -> str | None:
         """The code of the embedded event under a governor of ``kind`` (longest prefix)."""
@@ -64,7 +65,7 @@ def modality_lexicon() -> ModalityLexicon:
         governors=PatternIndex(govs), maps=maps, future_aux=words("future_aux"),
         hypothetical_aux=words("hypothetical_aux"), conditional_marks=words("conditional_marks"),
         speech_verbs=words("speech_verbs"), nonspecific_dets=words("nonspecific_dets"),
-        hypothetical_mods=words("hypothetical_modifiers"),
+        hypothetical_mods=words("hypothetical_modifiers"), unreal_heads=words("unreal_heads"),
     )
 
 

@@ -30,6 +30,8 @@ LIGHT_VERBS = frozenset({
 })
 BACKGROUND_PREPS = frozenset({"after", "during", "before", "amid", "since", "despite",
                               "following", "until", "throughout"})
+# conjunctions of a subordinate clause that only sets the scene or a condition
+BACKGROUND_MARKS = frozenset({"until", "unless", "after", "before", "since", "once", "if"})
 # "X said Y must ...": a demand of Y
 DEMAND_MODALS = frozenset({"must", "should"})
 SAY_DEMAND = Pattern(id="say-demand", code="100", lemma="say", pos="verb")
@@ -37,6 +39,7 @@ SAY_DEMAND = Pattern(id="say-demand", code="100", lemma="say", pos="verb")
 CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "attr", "appos", "compound", "nmod",
                           "poss", "npadvmod", "xcomp", "acl", "oprd"})
 CONTENT_HOPS = 8
+UNREAL_PATH_DEPS = frozenset({"pcomp", "prep", "xcomp", "acl", "pobj", "advcl", "dobj"})
 # a noun inside such a name is part of a name, not an event ("Forces for Defence of Democracy")
 NAME_ENTITIES = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW",
                            "PRODUCT"})
@@ -169,7 +172,8 @@ def _content_of_other(cand: Candidate, found: dict[int, Candidate]) -> bool:
         return False
     node = tok
     for _ in range(CONTENT_HOPS):
-        if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
+        nominal_conj = node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN")
+        if (node.dep_ not in CONTENT_DEPS and not nominal_conj) or node.head.i == node.i:
             return False
         node = node.head
         other = found.get(node.i)
@@ -198,6 +202,9 @@ def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon)
     gov = None if pat.literal else find_governor(tok, lex)
     if gov is not None:
         kind, gtok, _gpat = gov
+        if kind in INTENT_KINDS and gtok.dep_ == "acl" and gtok.tag_ == "VBN":
+            cand.dropped = True  # "a meeting aimed at establishing ties": the meeting's purpose
+            return
         outer = found.get(gtok.i)
         if outer is not None and _governed_by(outer, APPEAL_KINDS):
             # "demanded that its partners refuse to recognize X": the demand is the event
@@ -221,7 +228,8 @@ def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon)
         if negated_gov.hypothetical and not negated_gov.future:
             cand.dropped = True
         return
-    if (clause.hypothetical or clause.purpose) and not pat.literal:
+    if (clause.hypothetical or clause.purpose or _under_unreal_head(tok, lex)
+            or _protest_demand(cand, found)) and not pat.literal:
         cand.dropped = True
         return
     if not pat.literal:
@@ -230,7 +238,7 @@ def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon)
                 cand.code = lex.recode("refuse", cand.code) or cand.code
                 cand.rule += "+refuse:not"
             else:
-                new = lex.recode("intent", cand.code)
+                new = lex.recode("future", cand.code)
                 if new and cand.code[:2] not in VERBAL_INTENT_ROOTS:
                     cand.code = new
                 cand.modality = "intended"
@@ -253,6 +261,35 @@ def _governed_by(cand: Candidate, kinds: tuple[str, ...]) -> bool:
     return any(part.split(":")[0] in kinds for part in cand.rule.split("+")[1:])
 
 
+def _under_unreal_head(tok: Any, lex: ModalityLexicon) -> bool:
+    """An act that is only a capability or a suspicion: "hackers capable of launching
+    attacks", "the ability to strike", "nationals suspected of bombing a plane"."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in UNREAL_PATH_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in lex.unreal_heads or node.lower_ in lex.unreal_heads:
+            return True
+    return False
+
+
+def _protest_demand(cand: Candidate, found: dict[int, Candidate]) -> bool:
+    """"blocked roads demanding his return", "rioted ... in demanding a referendum": what
+    protesters demand is the issue of their protest, not an event of its own."""
+    if cand.code[:2] not in ("02", "10") or cand.token.pos_ not in ("VERB", "AUX"):
+        return False
+    node = cand.token
+    for _ in range(4):
+        if node.dep_ not in ("advcl", "pcomp", "prep", "xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        other = found.get(node.i)
+        if other is not None and other.code[:2] == "14":
+            return True
+    return False
+
+
 def _hypothetical_noun(noun: Any, lex: ModalityLexicon) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in lex.hypothetical_mods for c in noun.children)
 
@@ -273,6 +310,9 @@ def background(noun: Any) -> bool:
     ("after two days of fighting", "during the war")."""
     if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
         return True
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in noun.head.children):
+        return True  # "until their demands are met", "after the talks collapsed"
     t = noun
     for _ in range(3):
         if t.dep_ != "pobj":
