@@ -337,13 +337,13 @@ _PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "dis
 def _located_in(r: _Reader, root: Any) -> tuple[str | None, str | None]:
     """The country of an "in <place>" modifier of an agent's head noun, directly or through a
     verb of residence ("based in", "operating in")."""
-    preps = [p for p in root.children if p.dep_ == "prep" and p.lower_ == "in"]
+    preps = [p for p in root.children if p.dep_ == "prep" and p.lower_ in ("in", "at")]
     for v in root.children:
         if v.dep_ == "acl" and v.lower_ in _RESIDENCE:
             preps += [p for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "from")]
     for p in preps:
         for o in p.children:
-            if o.dep_ == "pobj":
+            if o.dep_ == "pobj" and (p.lower_ == "in" or o.lower_ in _PLACE_NOUNS):
                 c = _place_of(r, o, 0)
                 if c is not None:
                     return c.iso3, c.code
@@ -377,7 +377,7 @@ def _place_of(r: _Reader, o: Any, depth: int) -> Any:
             c = _place_of(r, ch, depth + 1)
             if c is not None:
                 return c
-        if ch.dep_ == "prep" and ch.lower_ == "of":
+        if ch.dep_ == "prep" and ch.lower_ in ("of", "in"):
             for g in ch.children:
                 if g.dep_ == "pobj":
                     c = _place_of(r, g, depth + 1)

@@ -1,0 +1,120 @@
+"""CAMEO actor codes for group nouns, ethnic groups, places, offices and former officials,
+on wire-style sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def _actors(run_text, text):
+    return run_text(text, stages="nlp,actors").actors
+
+
+def _code_of(actors, words):
+    """The code of the actor that has a mention containing ``words``."""
+    for a in actors:
+        if any(words in m.text for m in a.mentions):
+            return a.code
+    raise AssertionError(f"no mention with {words!r} in {[(a.name, a.code) for a in actors]}")
+
+
+def test_trade_noun_before_workers_keeps_the_labour_agent(run_text):
+    actors = _actors(run_text, "Striking Italian steel workers blocked the motorway near Genoa "
+                               "for six hours on Thursday.")
+    assert _code_of(actors, "steel workers") == "ITALAB"
+
+
+def test_market_forces_are_still_no_actor(run_text):
+    actors = _actors(run_text, "Market forces pushed fuel prices higher in Kenya last week.")
+    assert all(a.kind != "agent" for a in actors)
+
+
+def test_three_word_agent_phrase_border_patrol_agents_are_police(run_text):
+    actors = _actors(run_text, "Canadian border patrol agents detained four men near the crossing "
+                               "on Sunday.")
+    assert _code_of(actors, "border patrol agents") == "CANCOP"
+
+
+def test_member_head_takes_the_kind_of_its_modifier(run_text):
+    actors = _actors(run_text, "Somali rebel commanders rejected the peace plan on Friday.")
+    assert _code_of(actors, "rebel commanders") == "SOMREB"
+    actors = _actors(run_text, "Kenyan opposition candidates boycotted the vote.")
+    assert _code_of(actors, "opposition candidates") == "KENOPP"
+
+
+def test_ethnic_group_with_a_demonym_takes_the_country_of_residence(run_text):
+    actors = _actors(run_text, "Thousands of Syrian Kurds fled across the border on Monday.")
+    assert _code_of(actors, "Syrian Kurds") == "SYRCVLkur"
+    actors = _actors(run_text, "Bosnian Croats rejected the new constitution on Tuesday.")
+    assert _code_of(actors, "Bosnian Croats") == "BIHCVLhrv"
+
+
+def test_ethnic_word_with_an_agent_gets_the_ethnic_suffix(run_text):
+    actors = _actors(run_text, "Kosovo police said ethnic Serb militants operating in Kosovo "
+                               "attacked a patrol.")
+    assert _code_of(actors, "ethnic Serb militants") == "XKXREBsrp"
+
+
+def test_conjoined_demonyms_are_not_an_ethnic_group(run_text):
+    actors = _actors(run_text, "Senior Polish and Czech officials met in Prague on Monday.")
+    code = _code_of(actors, "officials")
+    assert code in ("POLGOV", "CZEGOV")
+
+
+def test_agent_based_in_a_place_takes_its_country(run_text):
+    actors = _actors(run_text, "A militant group based in Mombasa claimed the attack on "
+                               "Saturday.")
+    assert _code_of(actors, "militant group") == "KENREB"
+
+
+def test_agent_in_the_city_of_a_place_takes_its_country(run_text):
+    actors = _actors(run_text, "Protesters in the port city of Basra burned tyres on Friday.")
+    assert _code_of(actors, "Protesters") == "IRQOPP"
+
+
+def test_city_possessive_gives_the_country_of_an_office(run_text):
+    actors = _actors(run_text, "Lagos's police chief has banned all rallies until further notice.")
+    assert _code_of(actors, "police chief") == "NGACOP"
+
+
+def test_country_possessive_office_without_a_name_is_a_person(run_text):
+    actors = _actors(run_text, "Peru's prime minister has resigned after a week of protests.")
+    pm = next(a for a in actors if a.kind == "person")
+    assert pm.code == "PERGOV" and pm.country == "PER"
+
+
+def test_office_without_a_country_in_the_phrase_is_not_guessed(run_text):
+    actors = _actors(run_text, "The prime minister resigned on Monday, Chilean media said.")
+    assert all(not (a.kind == "person" and a.code) for a in actors)
+
+
+def test_former_office_holder_is_coded_elite(run_text):
+    actors = _actors(run_text, "Former Brazilian president Fernando Collor criticised the budget "
+                               "on Monday.")
+    assert _code_of(actors, "Fernando Collor") == "BRAELI"
+    actors = _actors(run_text, "Ousted prime minister Nawaz Sharif returned to Pakistan on "
+                               "Tuesday.")
+    assert _code_of(actors, "Nawaz Sharif").endswith("ELI")
+
+
+def test_lowercase_multiword_title_is_read_before_the_name(run_text):
+    actors = _actors(run_text, "Dutch prime minister Mark Rutte said on Friday the talks failed.")
+    rutte = next(a for a in actors if a.name == "Mark Rutte")
+    assert rutte.code == "NLDGOV" and "prime minister" in rutte.mentions[0].text
+
+
+def test_misspelt_country_names_are_countries(run_text):
+    actors = _actors(run_text, "Quatar and Afganistan signed a trade accord on Monday.")
+    assert {a.code for a in actors if a.kind == "country"} >= {"QAT", "AFG"}
+
+
+def test_prisoners_and_settlers_have_sectors(run_text):
+    actors = _actors(run_text, "Prisoners at a jail in Lima set fire to mattresses on Sunday.")
+    assert _code_of(actors, "Prisoners") == "PERCRM"
+    actors = _actors(run_text, "Israeli settlers uprooted olive trees near Nablus on Friday.")
+    assert _code_of(actors, "settlers") == "ISRCVL"
+
+
+def test_known_armed_group_and_the_name_without_the_article(run_text):
+    actors = _actors(run_text, "Government troops clashed with the Revolutionary United Front "
+                               "near the border, officials in Sierra Leone said.")
+    ruf = [a for a in actors if a.code == "SLEREB"]
+    assert len(ruf) == 1 and ruf[0].kind == "group"
