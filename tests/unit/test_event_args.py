@@ -203,3 +203,15 @@ def test_content_clause_of_a_demand_names_its_target(run_text):
     a = run_text("Rebels renewed their call that the army withdraw from the north.", stages="nlp")
     _s, targets, _b = noun_parties(_tok(a, "call"))
     assert "army" in [t.text for t in targets]
+
+
+def test_uncoded_fragment_of_a_misparsed_conjunct_is_dropped(parsed):
+    a, res = parsed("Guards beat scores of Sierra Leonean and Liberian refugees.",
+                    ("A1", None, "Sierra"), ("A2", "LBRREF", "Liberian refugees"))
+    assert _codes(res.resolve_all(_tok(a, "scores"))) == ["LBRREF"]
+
+
+def test_uncoded_named_conjunct_is_kept_beside_a_coded_one(parsed):
+    a, res = parsed("Iran and Hezbollah condemned the raid.",
+                    ("A1", "IRN", "Iran"), ("A2", None, "Hezbollah"))
+    assert [p.arg.actor for p in res.resolve_all(_tok(a, "Iran"))] == ["A1", "A2"]

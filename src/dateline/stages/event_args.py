@@ -130,7 +130,16 @@ class ArgResolver:
             party = self.resolve(t)
             if party.arg is not None or party.pair:
                 out.append(party)
+        if len(out) > 1 and any(p.arg is not None and p.arg.code for p in out):
+            # "Sierra Leonean and Liberian refugees" misparsed: an uncoded name found on a
+            # modifier of one conjunct is a fragment when its siblings are coded actors
+            out = [p for p in out if p.pair or p.arg is None or p.arg.code
+                   or self._covers_head(p.arg, token)]
         return out
+
+    def _covers_head(self, arg: EventArg, token: Any) -> bool:
+        """Whether the argument's span covers one of the conjunct heads themselves."""
+        return any(arg.start <= t.idx < arg.end for t in (token, *token.conjuncts))
 
     def _actor_arg(self, t: Any) -> EventArg | None:
         hit = self.actor_at.get(t.i)
