@@ -76,3 +76,21 @@ def test_the_parts_of_a_treaty_are_not_events_of_their_own(code):
 def test_the_subject_of_a_condition_clause_is_background(code):
     events = code("The rebels rejected the peace plan and said they would fight on until their demands are met.")
     assert not any(e.trigger.text == "demands" for e in events)
+
+
+def test_a_participle_describing_a_noun_is_not_an_event(code):
+    events = code("In a letter handed over to the United Nations on Monday, Iran said it would "
+                  "allow inspectors to return.")
+    assert not any(e.cameo.startswith("084") for e in events)
+
+
+def test_a_violent_participle_describing_victims_is_still_an_event(code):
+    events = code("The bodies of six soldiers killed by Taliban fighters in Helmand were flown to Kabul.")
+    assert any(e.cameo.startswith("18") for e in events)
+
+
+def test_protesters_saying_someone_must_resign_do_not_make_a_separate_demand(code):
+    events = code("Hundreds of students staged rallies in Dhaka against Prime Minister Sheikh Hasina, "
+                  "saying she must resign.")
+    assert any(e.plover_type == "PROTEST" for e in events)
+    assert not any(e.rule == "say-demand" for e in events)

@@ -39,6 +39,10 @@ SAY_DEMAND = Pattern(id="say-demand", code="100", lemma="say", pos="verb")
 CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "attr", "appos", "compound", "nmod",
                           "poss", "npadvmod", "xcomp", "acl", "oprd"})
 CONTENT_HOPS = 8
+# a participle that modifies a noun describes it ("a bill signed by the minister"); violent
+# acts stay events ("soldiers killed in the ambush")
+DESCRIPTIVE_TAGS = frozenset({"VBN", "VBG"})
+VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 UNREAL_PATH_DEPS = frozenset({"pcomp", "prep", "xcomp", "acl", "pobj", "advcl", "dobj"})
 # a noun inside such a name is part of a name, not an event ("Forces for Defence of Democracy")
 NAME_ENTITIES = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW",
@@ -194,8 +198,15 @@ def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon)
     if _absorbed(cand, found):
         cand.dropped = True
         return
+    if tok.dep_ == "acl" and tok.tag_ in DESCRIPTIVE_TAGS and cand.code[:2] not in VIOLENT_ROOTS \
+            and not pat.literal:
+        cand.dropped = True  # "in a letter handed over to the UN": describes the letter
+        return
     clause = clause_of(tok, lex)
     if cand.rule == "say-demand":
+        if _protest_demand(cand, found):
+            cand.dropped = True
+            return
         if clause.negated:
             cand.negated = True
         return
