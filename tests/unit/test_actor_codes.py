@@ -118,3 +118,19 @@ def test_known_armed_group_and_the_name_without_the_article(run_text):
                                "near the border, officials in Sierra Leone said.")
     ruf = [a for a in actors if a.code == "SLEREB"]
     assert len(ruf) == 1 and ruf[0].kind == "group"
+
+
+def test_members_of_a_known_organisation_take_its_country(run_text):
+    actors = _actors(run_text, "Dozens of activists from the Hamas movement marched through "
+                               "the camp on Friday.")
+    assert _code_of(actors, "activists").startswith("PSE")
+    actors = _actors(run_text, "Young activists from the Fatah Party burned tyres in Ramallah.")
+    assert _code_of(actors, "Fatah Party").startswith("PSE")
+
+
+def test_military_equipment_is_the_military(run_text):
+    actors = _actors(run_text, "Turkish warplanes struck targets near the border on Sunday.")
+    assert _code_of(actors, "warplanes") == "TURMIL"
+    actors = _actors(run_text, "Analysts at a think tank in Ankara said the fuel tanks were "
+                               "empty.")
+    assert all(a.code != "TURMIL" for a in actors)

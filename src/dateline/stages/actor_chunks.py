@@ -40,7 +40,7 @@ _MEMBER_HEADS = frozenset({"leader", "leaders", "commander", "commanders", "memb
                            "representatives", "chief", "chiefs", "delegation", "delegates",
                            "candidate", "candidates", "supporters", "activists"})
 # Agent heads that a noun compound turns into something else ("market forces").
-_COMPOUND_STOP_HEADS = frozenset({"force", "forces", "press", "media"})
+_COMPOUND_STOP_HEADS = frozenset({"force", "forces", "press", "media", "tank", "tanks"})
 
 
 def _covered(r: _Reader, start: int, end: int) -> bool:
@@ -281,6 +281,10 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
             c = r.place_country(t.text)  # "Cairo's police"
             if c is not None:
                 country, code = c.iso3, c.code
+    if country is None:  # "activists from the Fatah party", "leaders of the PUK"
+        org = _member_of(r, chunk.root)
+        if org is not None and org.country:
+            country, code, region = org.country, org.country_code, org.region
     if country is None:  # "demonstrators in Baghdad", "a group based in Trinidad"
         country, code = _located_in(r, chunk.root)
     if country is None and owner is not None:
@@ -311,6 +315,22 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
                                         region=region, sectors=sectors, ethnic=ethnic)
     draft.add_sectors(sectors)
     r.mention(draft, start, end, "name", conf, chunk.root.dep_ in _SUBJ)
+
+
+def _member_of(r: _Reader, root: Any) -> Draft | None:
+    """The organisation of "<members> of/from <organisation>"."""
+    if root.lower_ not in _MEMBER_HEADS and r.kb.agent(root.lower_) is None:
+        return None
+    for p in root.children:
+        if p.dep_ == "prep" and p.lower_ in ("of", "from"):
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                for t in o.doc[o.left_edge.i:o.i + 1]:  # "the Hamas movement"
+                    d = r.reg.at(t.idx, t.idx + len(t.text), ("organization", "group"))
+                    if d is not None:
+                        return d
+    return None
 
 
 def _other_country(r: _Reader, chunk: Any, not_iso3: str) -> Any:

@@ -49,6 +49,8 @@ _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z]*[A-Z](?:\.[A-Z])*)\s*\)")
 _SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "PTY", "BUS", "MED",
             "EDU", "NGO", "IGO", "CVL", "REF", "SPY", "UAF", "LAB", "AGR", "HLH", "REL", "ELI"}
 _SUBJ = ("nsubj", "nsubjpass")
+_GENERIC_ORG_WORDS = {"party", "movement", "group", "militia", "front", "organization",
+                      "organisation", "faction"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _NOMINAL_HEADS = coref.GROUP_HEADS | coref.COUNTRY_HEADS | coref.ORG_HEADS | {"ministry"}
 
@@ -329,6 +331,10 @@ class _Reader:
             if country is None and i >= 2 and self.doc[i - 1].tag_ == "POS":
                 country = lookup_country(self.doc[i - 2].text)
             draft = self.reg.new(key, name, "organization", sectors=list(sectors))
+            known = self._known_core(name) if country is None else None
+            if known is not None:  # "the Fatah Party" is Fatah
+                country = country_by_code(known.country or "")
+                draft.region = _region(known)
             if country is not None:
                 draft.country, draft.country_code = country.iso3, country.code
         hit = _ACRONYM_DEF.match(self.text, e.end)
@@ -338,6 +344,14 @@ class _Reader:
         kind = "acronym" if is_acronym(name) and name != draft.name else "name"
         self.mention(draft, start, e.end, kind)
         self.org_spans.append((start, e.end))
+
+    def _known_core(self, name: str) -> KnownActor | None:
+        """The known actor an organisation's name is plus a generic word ("Fatah Party")."""
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() not in _GENERIC_ORG_WORDS:
+            return None
+        known = self.kb.lookup(" ".join(words[:-1]))
+        return known if known is not None and known.country else None
 
     def place(self, e: Any) -> None:
         c = lookup_country(e.text)
