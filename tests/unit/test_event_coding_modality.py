@@ -76,3 +76,28 @@ def test_a_resignation_announced_for_the_future_is_a_resignation(code):
 def test_a_promise_to_resign_is_an_intent(code):
     events = code("Peru's prime minister promised to resign if the fraud charges were upheld.")
     assert not any(e.cameo == "0831" for e in events)
+
+
+def test_allowing_a_rally_eases_a_restriction_on_those_allowed(code):
+    events = code("Police allowed opposition supporters to hold a rally in Lahore on Friday.")
+    eased = [e for e in events if e.cameo == "0811"]
+    assert eased and eased[0].plover_type == "CONCEDE"
+    assert eased[0].target is not None and "supporters" in eased[0].target.text
+    assert not any(e.plover_type == "PROTEST" for e in events)
+
+
+def test_allowing_a_visit_leaves_the_visit_to_the_visitors(code):
+    events = code("Iran allowed UN inspectors to visit the Natanz site on Monday.")
+    visits = [e for e in events if e.cameo.startswith("04")]
+    assert all(e.source is None or e.source.code != "IRN" for e in visits)
+
+
+def test_mobilizing_lobby_groups_rallies_support_not_troops(code):
+    events = code("Qatar has mobilized lobby groups in Washington to win support for its bid.")
+    assert any(e.cameo == "053" for e in events)
+    assert not any(e.plover_type == "MOBILIZE" for e in events)
+
+
+def test_a_news_blackout_is_censorship(code):
+    events = code("The army imposed a news blackout on the fighting in the north.")
+    assert any(e.cameo == "1721" for e in events)

@@ -27,7 +27,7 @@ NEXT_ACTOR_WINDOW = 12  # tokens after the trigger searched for a positional tar
 # a verb trigger without an object addresses the subject of its clause complement:
 # "demanded that North Korea forsake ..."
 CCOMP_TARGET_ROOTS = ("02", "10", "11", "12", "13", "16")
-APPEAL_KINDS = ("appeal", "demand")
+APPEAL_KINDS = ("appeal", "demand", "permit")  # kinds whose object is the target
 
 
 class PartyFinder:

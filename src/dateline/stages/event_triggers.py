@@ -48,6 +48,8 @@ UNREAL_PATH_DEPS = frozenset({"pcomp", "prep", "xcomp", "acl", "pobj", "advcl", 
 NAME_ENTITIES = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW",
                            "PRODUCT"})
 APPEAL_KINDS = ("appeal", "demand")
+# governors that recode only the codes their map lists
+OPTIONAL_KINDS = ("permit",)
 # demand and appeal nouns whose complement clause says what is asked for
 REQUEST_NOUN_KINDS = {"10": "demand", "02": "appeal"}
 INTENT_KINDS = ("intent", "prepare")
@@ -211,6 +213,8 @@ def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon)
             cand.negated = True
         return
     gov = None if pat.literal else find_governor(tok, lex)
+    if gov is not None and gov[0] in OPTIONAL_KINDS and lex.recode(gov[0], cand.code) is None:
+        gov = None  # "allowed the inspectors to visit": the visit is theirs
     if gov is not None:
         kind, gtok, _gpat = gov
         if kind in INTENT_KINDS and gtok.dep_ == "acl" and gtok.tag_ == "VBN":
