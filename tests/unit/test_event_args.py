@@ -215,3 +215,9 @@ def test_uncoded_named_conjunct_is_kept_beside_a_coded_one(parsed):
     a, res = parsed("Iran and Hezbollah condemned the raid.",
                     ("A1", "IRN", "Iran"), ("A2", None, "Hezbollah"))
     assert [p.arg.actor for p in res.resolve_all(_tok(a, "Iran"))] == ["A1", "A2"]
+
+
+def test_captured_place_is_targeted_through_the_country_it_lies_in(run_text):
+    a = run_text("Government troops retook a small town in northern Mali on Friday.",
+                 stages="nlp")
+    assert [t.text for t in object_tokens(_tok(a, "retook"), {"town"})] == ["Mali"]

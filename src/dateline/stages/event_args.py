@@ -385,8 +385,9 @@ def _helper(pobj: Any, prep: Any) -> bool:
 def _action_noun_patients(noun: Any) -> list[Any]:
     """Who undergoes the act a pattern's own noun names: "the withdrawal of X", else who
     performs it ("the rally by X", "the demonstration staged by X"), which the trigger
-    acts on ("banned the rally by X")."""
+    acts on ("banned the rally by X"), else where a place noun lies ("the village in X")."""
     by: list[Any] = []
+    where: list[Any] = []
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             pobjs = [p for p in c.children if p.dep_ == "pobj"]
@@ -394,10 +395,13 @@ def _action_noun_patients(noun: Any) -> list[Any]:
                 return pobjs
         if c.dep_ == "prep" and c.lower_ == "by":
             by.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ == "in":  # "retook the village in X": X's
+            where.extend(p for p in c.children if p.dep_ == "pobj"
+                         and (p.ent_type_ in PLACE_ENTS or p.pos_ == "PROPN"))
         elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the march organised by X"
             by.extend(p for a in c.children if a.dep_ == "agent"
                       for p in a.children if p.dep_ == "pobj")
-    return by
+    return by or where
 
 
 def object_tokens(token: Any, skip: set[str], preps: tuple[str, ...] = TARGET_PREPS) -> list[Any]:
