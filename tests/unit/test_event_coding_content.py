@@ -90,7 +90,7 @@ def test_a_violent_participle_describing_victims_is_still_an_event(code):
 
 
 def test_protesters_saying_someone_must_resign_do_not_make_a_separate_demand(code):
-    events = code("Hundreds of students staged rallies in Dhaka against Prime Minister Sheikh Hasina, "
-                  "saying she must resign.")
+    events = code("Thousands of students demonstrated in Dhaka against Prime Minister Sheikh Hasina "
+                  "on Monday, saying she must resign.")
     assert any(e.plover_type == "PROTEST" for e in events)
     assert not any(e.rule == "say-demand" for e in events)
