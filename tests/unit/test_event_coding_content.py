@@ -94,3 +94,10 @@ def test_protesters_saying_someone_must_resign_do_not_make_a_separate_demand(cod
                   "on Monday, saying she must resign.")
     assert any(e.plover_type == "PROTEST" for e in events)
     assert not any(e.rule == "say-demand" for e in events)
+
+
+def test_a_noun_inside_the_object_of_a_light_verb_event_is_content(code):
+    events = code("The African Union has completed its investigation into an allegation by Chad "
+                  "that Sudan had armed the rebels.")
+    assert any(e.cameo.startswith("09") for e in events)
+    assert not any(e.trigger.text == "allegation" for e in events)

@@ -176,6 +176,10 @@ def _content_of_other(cand: Candidate, found: dict[int, Candidate]) -> bool:
         return False  # the noun of a light verb carries the event ("held talks")
     if tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ != "pcomp":
         return False
+    # the light verbs of kept noun events stand for them ("completed its investigation into")
+    lent = {c.governor.i for c in found.values()
+            if not c.dropped and c is not cand and c.governor is not None
+            and c.governor.i != c.token.i}
     node = tok
     for _ in range(CONTENT_HOPS):
         nominal_conj = node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN")
@@ -183,7 +187,7 @@ def _content_of_other(cand: Candidate, found: dict[int, Candidate]) -> bool:
             return False
         node = node.head
         other = found.get(node.i)
-        if other is not None and not other.dropped:
+        if (other is not None and not other.dropped) or node.i in lent:
             return True
     return False
 
