@@ -7,7 +7,12 @@ for each one:
    "will", negation, hypotheticals; hypothetical and purpose clauses are not coded;
 2. a trigger absorbed by a more specific neighbour is dropped: the object of a pattern that
    names it ("sign an agreement"), a same-family complement ("met to discuss"), the noun of
-   a light verb ("held talks", "launched an operation") which lends the verb's subject.
+   a light verb ("held talks", "launched an operation") which lends the verb's subject;
+3. words that look like events but are not events of their own are dropped: the content of
+   another coded event ("accused X of ... in the negotiations"), the clause of a demand noun
+   (which recodes the demand), nouns in names, hypotheticals ("a possible war"), abilities
+   and suspicions ("capable of launching"), participles describing a noun ("a letter handed
+   over"), and what protesters demand.
 """
 
 from __future__ import annotations
