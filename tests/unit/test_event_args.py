@@ -221,3 +221,8 @@ def test_captured_place_is_targeted_through_the_country_it_lies_in(run_text):
     a = run_text("Government troops retook a small town in northern Mali on Friday.",
                  stages="nlp")
     assert [t.text for t in object_tokens(_tok(a, "retook"), {"town"})] == ["Mali"]
+
+
+def test_where_talks_are_held_is_not_their_target(run_text):
+    a = run_text("Egypt and Jordan held talks in Cairo on Sunday.", stages="nlp")
+    assert [t.text for t in object_tokens(_tok(a, "held"), {"talk"})] == []

@@ -50,6 +50,12 @@ SECTOR_CODES = frozenset({
 TIME_ENTS = ("DATE", "TIME")  # "on Sunday" is not a target
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 LOCATIVE_PREPS = ("on", "at")
+# nouns for places held, taken or struck: "retook the village in X" acts on X's side
+PLACE_NOUNS = frozenset({"town", "city", "village", "territory", "area", "base", "stronghold",
+                         "position", "outpost", "garrison", "hill", "district", "province",
+                         "capital", "airport", "port", "region", "enclave", "camp", "island",
+                         "neighbourhood", "neighborhood", "suburb", "settlement", "post",
+                         "checkpoint", "compound", "headquarters", "barracks", "airfield"})
 
 
 @dataclass(frozen=True)
@@ -395,7 +401,7 @@ def _action_noun_patients(noun: Any) -> list[Any]:
                 return pobjs
         if c.dep_ == "prep" and c.lower_ == "by":
             by.extend(p for p in c.children if p.dep_ == "pobj")
-        elif c.dep_ == "prep" and c.lower_ == "in":  # "retook the village in X": X's
+        elif c.dep_ == "prep" and c.lower_ == "in" and noun.lemma_.lower() in PLACE_NOUNS:
             where.extend(p for p in c.children if p.dep_ == "pobj"
                          and (p.ent_type_ in PLACE_ENTS or p.pos_ == "PROPN"))
         elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the march organised by X"
