@@ -226,3 +226,8 @@ def test_captured_place_is_targeted_through_the_country_it_lies_in(run_text):
 def test_where_talks_are_held_is_not_their_target(run_text):
     a = run_text("Egypt and Jordan held talks in Cairo on Sunday.", stages="nlp")
     assert [t.text for t in object_tokens(_tok(a, "held"), {"talk"})] == []
+
+
+def test_banned_group_is_targeted_through_where_it_is_based(run_text):
+    a = run_text("The government outlawed the largest militant group in Kashmir.", stages="nlp")
+    assert [t.text for t in object_tokens(_tok(a, "outlawed"), {"group"})] == ["Kashmir"]

@@ -50,12 +50,16 @@ SECTOR_CODES = frozenset({
 TIME_ENTS = ("DATE", "TIME")  # "on Sunday" is not a target
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 LOCATIVE_PREPS = ("on", "at")
-# nouns for places held, taken or struck: "retook the village in X" acts on X's side
+# nouns for places held, taken or struck, and for bodies: "retook the village in X", "banned
+# the group in X" act on X's side (unlike "held talks in X")
 PLACE_NOUNS = frozenset({"town", "city", "village", "territory", "area", "base", "stronghold",
                          "position", "outpost", "garrison", "hill", "district", "province",
                          "capital", "airport", "port", "region", "enclave", "camp", "island",
                          "neighbourhood", "neighborhood", "suburb", "settlement", "post",
-                         "checkpoint", "compound", "headquarters", "barracks", "airfield"})
+                         "checkpoint", "compound", "headquarters", "barracks", "airfield",
+                         # and bodies based somewhere: "outlawed the group in X"
+                         "organization", "organisation", "group", "party", "movement",
+                         "faction", "militia", "network", "cell", "union", "association"})
 
 
 @dataclass(frozen=True)
