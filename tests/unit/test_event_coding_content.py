@@ -101,3 +101,8 @@ def test_a_noun_inside_the_object_of_a_light_verb_event_is_content(code):
                   "that Sudan had armed the rebels.")
     assert any(e.cameo.startswith("09") for e in events)
     assert not any(e.trigger.text == "allegation" for e in events)
+
+
+def test_a_participle_describing_an_actor_is_still_an_event(code):
+    events = code("Syrian government troops, backed by Russian warplanes, launched an offensive on Idlib.")
+    assert any(e.cameo.startswith("06") for e in events)

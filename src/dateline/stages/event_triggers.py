@@ -17,6 +17,7 @@ for each one:
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,8 +45,8 @@ SAY_DEMAND = Pattern(id="say-demand", code="100", lemma="say", pos="verb")
 CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "attr", "appos", "compound", "nmod",
                           "poss", "npadvmod", "xcomp", "acl", "oprd"})
 CONTENT_HOPS = 8
-# a participle that modifies a noun describes it ("a bill signed by the minister"); violent
-# acts stay events ("soldiers killed in the ambush")
+# a participle that modifies a thing describes it ("a bill signed by the minister"); violent
+# acts stay events ("soldiers killed in the ambush"), and so do participles of actors
 DESCRIPTIVE_TAGS = frozenset({"VBN", "VBG"})
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 UNREAL_PATH_DEPS = frozenset({"pcomp", "prep", "xcomp", "acl", "pobj", "advcl", "dobj"})
@@ -75,8 +76,10 @@ class Candidate:
     dropped: bool = False
 
 
-def find_candidates(sent: Any, index: PatternIndex, lex: ModalityLexicon) -> list[Candidate]:
-    """The coded candidates of a sentence in token order (dropped ones included, marked)."""
+def find_candidates(sent: Any, index: PatternIndex, lex: ModalityLexicon,
+                    actor_tokens: Container[int] = ()) -> list[Candidate]:
+    """The coded candidates of a sentence in token order (dropped ones included, marked).
+    ``actor_tokens``: indices of tokens inside actor mentions."""
     found: dict[int, Candidate] = {}
     for tok in sent:
         pattern = index.match(tok)
@@ -91,7 +94,7 @@ def find_candidates(sent: Any, index: PatternIndex, lex: ModalityLexicon) -> lis
         if cand.code == "---":  # a dictionary pattern that matches but codes nothing
             cand.dropped = True
         else:
-            _situate(cand, found, lex)
+            _situate(cand, found, lex, actor_tokens)
     for cand in found.values():
         if not cand.dropped:
             _into_request_noun(cand, found, lex)
@@ -197,7 +200,8 @@ def _content_of_other(cand: Candidate, found: dict[int, Candidate]) -> bool:
     return False
 
 
-def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon) -> None:
+def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon,
+             actor_tokens: Container[int] = ()) -> None:
     """Apply the governor, absorption and modality rules to one candidate."""
     tok, pat = cand.token, cand.pattern
     if tok.pos_ in ("NOUN", "PROPN") and not pat.literal and (
@@ -210,8 +214,10 @@ def _situate(cand: Candidate, found: dict[int, Candidate], lex: ModalityLexicon)
         cand.dropped = True
         return
     if tok.dep_ == "acl" and tok.tag_ in DESCRIPTIVE_TAGS and cand.code[:2] not in VIOLENT_ROOTS \
-            and not pat.literal:
-        cand.dropped = True  # "in a letter handed over to the UN": describes the letter
+            and tok.head.i not in actor_tokens and not pat.literal:
+        # "in a letter handed over to the UN" describes the letter; "forces backed by the
+        # Peshmerga" says what an actor does
+        cand.dropped = True
         return
     clause = clause_of(tok, lex)
     if cand.rule == "say-demand":

@@ -85,7 +85,8 @@ class EventCoder:
             return []
         events: list[Event] = []
         for sent in self.doc.sents:
-            cands = [c for c in find_candidates(sent, self.index, self.lex) if not c.dropped]
+            cands = [c for c in find_candidates(sent, self.index, self.lex,
+                                                self.finder.args.actor_at) if not c.dropped]
             coded: dict[int, list[Event]] = {}
             for cand in cands:
                 coded[cand.token.i] = self._events(cand, sent)
