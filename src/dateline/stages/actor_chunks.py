@@ -281,7 +281,7 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
             c = r.place_country(t.text)  # "Cairo's police"
             if c is not None:
                 country, code = c.iso3, c.code
-    if country is None:  # "activists from the Fatah party", "leaders of the PUK"
+    if country is None:  # "activists from the Fatah party", "the parliament of Gondor"
         org = _member_of(r, chunk.root)
         if org is not None and org.country:
             country, code, region = org.country, org.country_code, org.region
@@ -318,7 +318,7 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
 
 
 def _member_of(r: _Reader, root: Any) -> Draft | None:
-    """The organisation of "<members> of/from <organisation>"."""
+    """The organisation or country of "<members> of/from <organisation or country>"."""
     if root.lower_ not in _MEMBER_HEADS and r.kb.agent(root.lower_) is None:
         return None
     for p in root.children:
@@ -327,7 +327,8 @@ def _member_of(r: _Reader, root: Any) -> Draft | None:
                 if o.dep_ != "pobj":
                     continue
                 for t in o.doc[o.left_edge.i:o.i + 1]:  # "the Hamas movement"
-                    d = r.reg.at(t.idx, t.idx + len(t.text), ("organization", "group"))
+                    d = r.reg.at(t.idx, t.idx + len(t.text),
+                                 ("organization", "group", "country"))
                     if d is not None:
                         return d
     return None
