@@ -134,3 +134,19 @@ def test_military_equipment_is_the_military(run_text):
     actors = _actors(run_text, "Analysts at a think tank in Ankara said the fuel tanks were "
                                "empty.")
     assert all(a.code != "TURMIL" for a in actors)
+
+
+def test_organisation_named_after_a_major_place_takes_its_country(run_text):
+    actors = _actors(run_text, "The Ohio Department of Health reported 40 new cases on Monday.")
+    assert _code_of(actors, "Ohio Department of Health").startswith("USA")
+
+
+def test_organisation_named_after_a_small_town_or_generic_word_gets_no_country(run_text):
+    actors = _actors(run_text, "The Chamber of Shipping said freight rates rose in March.")
+    assert all(a.country is None for a in actors if a.kind == "organization")
+
+
+def test_ex_prefix_title_is_elite(run_text):
+    actors = _actors(run_text, "Ex-Prime Minister Tony Abbott of Australia criticised the "
+                               "plan.")
+    assert _code_of(actors, "Tony Abbott").endswith("ELI")

@@ -143,7 +143,8 @@ def parse_title(tokens: list[Any], kb: ActorKB, org_spans: list[tuple[int, int]]
         words.pop(0)
     texts = _join_hyphens(words)
     info.sectors, info.gender = kb.sectors_of(texts)
-    if info.sectors and any(w.lower().rstrip("-") in FORMER for w in texts):
+    if info.sectors and any(w.lower().rstrip("-") in FORMER or w.lower().startswith("ex-")
+                            for w in texts):
         info.sectors = ("ELI",)  # CAMEO: former office holders are elites
     has_title = any(w.lower().rstrip(".") in kb.title_words or w.lower() in kb.title_words
                     or kb.title(w) is not None for w in texts)

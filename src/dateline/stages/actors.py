@@ -49,6 +49,14 @@ _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z]*[A-Z](?:\.[A-Z])*)\s*\)")
 _SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "PTY", "BUS", "MED",
             "EDU", "NGO", "IGO", "CVL", "REF", "SPY", "UAF", "LAB", "AGR", "HLH", "REL", "ELI"}
 _SUBJ = ("nsubj", "nsubjpass")
+# First words of organisation names that are no place even where a gazetteer has a town so
+# named.
+_NOT_PLACES = {"national", "federal", "state", "central", "supreme", "international", "united",
+               "royal", "democratic", "republican", "socialist", "liberal", "labour", "labor",
+               "people's", "popular", "islamic", "christian", "free", "independent", "general",
+               "university", "world", "global", "american", "european", "african", "asian",
+               "grand", "high", "civil", "public", "human", "red", "green", "justice",
+               "freedom", "unity", "union", "progressive", "conservative", "new"}
 _GENERIC_ORG_WORDS = {"party", "movement", "group", "militia", "front", "organization",
                       "organisation", "faction"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
@@ -90,23 +98,24 @@ class ActorStage(Stage):
     def setup(self) -> None:
         self.kb = load_kb(self.settings.dict_dir)
         self._gaz: Any = None
-        self._place_memo: dict[str, Country | None] = {}
+        self._place_memo: dict[tuple[str, bool], Country | None] = {}
 
-    def place_country(self, name: str) -> Country | None:
+    def place_country(self, name: str, major: bool = False) -> Country | None:
         """The country a place name is in ("Baghdad", "Hebron", "Trinidad"), for an agent tied
         to a place; the gazetteer (shared with the places stage) is loaded on first use."""
-        if name in self._place_memo:
-            return self._place_memo[name]
+        key = (name, major)
+        if key in self._place_memo:
+            return self._place_memo[key]
         c = lookup_country(name) or country_of_capital(name)
         if c is None:
             if self._gaz is None:
                 from dateline.knowledge.gazetteer import load_gazetteer
 
                 self._gaz = load_gazetteer(self.settings.gazetteer)
-            c = _gazetteer_country(self._gaz, name)
+            c = _gazetteer_country(self._gaz, name, major)
         if len(self._place_memo) > 50_000:
             self._place_memo.clear()
-        self._place_memo[name] = c
+        self._place_memo[key] = c
         return c
 
     def _match(self, doc: Any) -> list[Any]:
@@ -127,9 +136,10 @@ class ActorStage(Stage):
         return analysis.with_(self.name, actors=reader.run())
 
 
-def _gazetteer_country(gaz: Any, name: str) -> Country | None:
+def _gazetteer_country(gaz: Any, name: str, major: bool = False) -> Country | None:
     """The country of the gazetteer's clear best reading of a name: the best prior must beat
-    every reading in another country by a margin ("Gaza" is not decided, "Hebron" is)."""
+    every reading in another country by a margin ("Gaza" is not decided, "Hebron" is).
+    ``major``: only a region or a city of 100,000 or more ("Chamber" is no place here)."""
     from dateline.knowledge.gazetteer import fold
     from dateline.knowledge.geo_resolve import prior
 
@@ -137,12 +147,16 @@ def _gazetteer_country(gaz: Any, name: str) -> Country | None:
     if not entries:
         return None
     key = fold(name)
-    scored = sorted(((prior(e, key), e) for e in entries if e.country), key=lambda x: -x[0])
+    scored = sorted(((prior(e, key), e) for e in entries if e.country), key=lambda x: (-x[0], -x[1].population))
     if not scored or scored[0][0] < 1.5:
         return None
     best = scored[0][1]
-    rival = next((p for p, e in scored[1:] if e.country != best.country), None)
-    if rival is not None and scored[0][0] - rival < 0.3:
+    rival = next(((p, e) for p, e in scored[1:] if e.country != best.country), None)
+    if rival is not None and scored[0][0] - rival[0] < 0.3 and not (
+            best.feature == rival[1].feature and best.population > 20 * rival[1].population):
+        return None  # "Gaza"; but Florida (US) is not Florida (Uruguay)
+    if major and not (best.feature in ("country", "admin1", "region")
+                      or best.population >= 100_000):
         return None
     return country_by_code(best.country)
 
@@ -154,7 +168,7 @@ class _Reader:
                  place_country: Any = None) -> None:
         self.kb = kb
         self.place_country = place_country or (
-            lambda name: lookup_country(name) or country_of_capital(name))
+            lambda name, major=False: lookup_country(name) or country_of_capital(name))
         self.a = analysis
         self.doc = analysis.doc
         self.text = analysis.article.text
@@ -335,6 +349,8 @@ class _Reader:
             if known is not None:  # "the Fatah Party" is Fatah
                 country = country_by_code(known.country or "")
                 draft.region = _region(known)
+            if country is None:  # "Florida Highway Patrol", "Jakarta Post"
+                country = self._place_prefix(name)
             if country is not None:
                 draft.country, draft.country_code = country.iso3, country.code
         hit = _ACRONYM_DEF.match(self.text, e.end)
@@ -344,6 +360,19 @@ class _Reader:
         kind = "acronym" if is_acronym(name) and name != draft.name else "name"
         self.mention(draft, start, e.end, kind)
         self.org_spans.append((start, e.end))
+
+    def _place_prefix(self, name: str) -> Country | None:
+        """The country of a place an organisation's name starts with ("Texas Department of
+        Public Safety", "New York Times"); generic first words ("National") are no place."""
+        words = name.split()
+        if len(words) < 2 or not words[0][:1].isupper() or words[0].lower() in _NOT_PLACES:
+            return None
+        for n in (2, 1):
+            if len(words) > n and all(w[:1].isupper() for w in words[:n]):
+                c = self.place_country(" ".join(words[:n]), major=True)
+                if c is not None:
+                    return c
+        return None
 
     def _known_core(self, name: str) -> KnownActor | None:
         """The known actor an organisation's name is plus a generic word ("Fatah Party")."""
