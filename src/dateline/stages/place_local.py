@@ -120,25 +120,26 @@ def _is_name(tok: Any) -> bool:
     return tok.is_title or (tok.is_upper and len(tok.text) > 1 and tok.is_alpha)
 
 
-def _runs(doc: Any) -> list[tuple[int, int]]:
+def _runs(tokens: list[Any]) -> list[tuple[int, int]]:
     """Token ranges of capitalised names, with connectors inside ("University of Lagos",
     "Bambino Gesu Paediatric Hospital", "Harare's Third Street"); one pass over the Doc."""
     out: list[tuple[int, int]] = []
-    n = len(doc)
+    name = [_is_name(t) for t in tokens]
+    n = len(tokens)
     i = 0
     while i < n:
-        if not _is_name(doc[i]):
+        if not name[i]:
             i += 1
             continue
         j = i + 1
         while j < n:
-            t = doc[j]
-            if _is_name(t) or (t.lower_ in _CONNECT and j + 1 < n and _is_name(doc[j + 1])
-                               and "\n" not in doc[j - 1].whitespace_):
+            if name[j] or (j + 1 < n and name[j + 1] and tokens[j].lower_ in _CONNECT
+                           and "\n" not in tokens[j - 1].whitespace_):
                 j += 1
                 continue
             break
-        out.append((i, j))
+        if j - i >= 2:  # a feature name has a type word and a name word
+            out.append((i, j))
         i = j
     return out
 
@@ -172,8 +173,9 @@ def _token_features(analysis: Analysis, types: LocalTypes,
     person = {(m.start, m.end) for m in analysis.entities if m.label == "PERSON"}
     place_spans = {p.end: p.start for p in places if p.feature != "local"}
     out: list[Feature] = []
-    for a, b in _runs(doc):
-        toks = doc[a:b]
+    tokens = list(doc)
+    for a, b in _runs(tokens):
+        toks = tokens[a:b]
         # leading function words ("Outside", "The") are not part of the name
         lo = 0
         while lo < len(toks) and (toks[lo].pos_ in _SKIP_POS or toks[lo].lower_ in _CONNECT):

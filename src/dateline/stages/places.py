@@ -238,6 +238,8 @@ def _qualifier_after(gaz: Gazetteer, text: str, end: int, name: str) -> GeoEntry
 
 
 def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
+    if analysis.doc is not None:  # the scans' text of the Doc: Doc.text rebuilds it
+        analysis.doc.user_data.setdefault("dateline_text", analysis.article.nlp_text)
     cands: list[Candidate] = []
     dateline = _dateline_span(analysis, gaz)
     if dateline is not None:
