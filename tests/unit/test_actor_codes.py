@@ -150,3 +150,10 @@ def test_ex_prefix_title_is_elite(run_text):
     actors = _actors(run_text, "Ex-Prime Minister Tony Abbott of Australia criticised the "
                                "plan.")
     assert _code_of(actors, "Tony Abbott").endswith("ELI")
+
+
+def test_former_state_agents_are_elites_but_former_rebels_are_not(run_text):
+    actors = _actors(run_text, "Former Chilean army officers denied the charges on Tuesday.")
+    assert _code_of(actors, "army officers") == "CHLELI"
+    actors = _actors(run_text, "Former Colombian rebels handed in their weapons on Tuesday.")
+    assert _code_of(actors, "rebels") == "COLREB"

@@ -39,6 +39,7 @@ _MEMBER_HEADS = frozenset({"leader", "leaders", "commander", "commanders", "memb
                            "official", "officials", "spokesman", "spokesmen", "representative",
                            "representatives", "chief", "chiefs", "delegation", "delegates",
                            "candidate", "candidates", "supporters", "activists"})
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # Agent heads that a noun compound turns into something else ("market forces").
 _COMPOUND_STOP_HEADS = frozenset({"force", "forces", "press", "media", "tank", "tanks"})
 
@@ -303,6 +304,9 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
         for s in a.sectors:
             if s not in sectors:
                 sectors.append(s)
+    if set(sectors) & _STATE_SECTORS and any(t.lower_ in FORMER for t in chunk
+                                             if t.i < first_agent):
+        sectors = ["ELI"]  # "former security officials": CAMEO's elites
     start = body[0].idx
     while body and body[0].lower_ in ("all", "some", "many", "several", "both"):
         body = body[1:]

@@ -120,6 +120,12 @@ def parse_title(tokens: list[Any], kb: ActorKB, org_spans: list[tuple[int, int]]
                     info.country = info.country or c
                     rest = rest[n:]
                     break
+                known = kb.lookup(text) if text[:1].isupper() and len(rest) > n else None
+                if known is not None and not known.kind and known.code and len(known.code) == 3:
+                    # an imported dictionary's country ("Bree Prime Minister ...")
+                    info.place = info.place or known
+                    rest = rest[n:]
+                    break
         else:
             break
     words: list[Any] = []
