@@ -126,9 +126,9 @@ def test_passive_agent_hung_on_a_later_verb_is_the_source(run_text):
     a = run_text("The former minister has been accused of misusing state funds, much of it "
                  "said to have vanished, by Kenyan officials.", stages="nlp")
     accused = _tok(a, "accused")
+    # the parser hangs "accused" under "said" and the "by" phrase elsewhere
+    assert accused.dep_ != "ROOT" and not any(c.dep_ == "agent" for c in accused.children)
     sources, targets = subject_tokens(accused)
-    if accused.dep_ == "ROOT" or not any(c.dep_ == "nsubjpass" for c in accused.children):
-        pytest.skip("the parser attached the agent normally")
     assert [t.text for t in sources] == ["officials"] and [t.text for t in targets] == ["minister"]
 
 
@@ -140,15 +140,18 @@ def test_by_phrase_of_a_time_is_not_an_agent(run_text):
 
 
 # -- end to end ----------------------------------------------------------------------------
+def _country(arg: Any) -> str:
+    return (arg.code or "")[:3] if arg is not None else "-"
+
+
 def _pairs(events: tuple, plover: str) -> set[tuple[str, str]]:
-    return {((e.source.code or "")[:3] if e.source else "-", (e.target.code or "")[:3] if e.target else "-")
-            for e in events if e.plover_type == plover}
+    return {(_country(e.source), _country(e.target)) for e in events if e.plover_type == plover}
 
 
 def test_blockade_with_a_helper_targets_the_blockaded_country(run_text):
     a = run_text("NATO confirmed it would tighten the naval blockade of Libya with Egypt's help.")
-    pairs = {p for e in a.events for p in [((e.target.code or "")[:3] if e.target else "-")]}
-    assert "EGY" not in pairs and "LBY" in pairs
+    targets = {_country(e.target) for e in a.events}
+    assert "EGY" not in targets and "LBY" in targets
 
 
 def test_officials_of_two_countries_agree_with_each_other(run_text):
@@ -158,8 +161,7 @@ def test_officials_of_two_countries_agree_with_each_other(run_text):
 
 def test_demanded_withdrawal_targets_the_withdrawing_forces(run_text):
     a = run_text("Arab foreign ministers demanded the withdrawal of Israeli troops from Lebanon.")
-    targets = {(e.target.code or "")[:3] for e in a.events if e.plover_type == "REQUEST" and e.target}
-    assert targets == {"ISR"}
+    assert {_country(e.target) for e in a.events if e.plover_type == "REQUEST"} == {"ISR"}
 
 
 def test_pattern_action_noun_done_by_someone_targets_its_organisers(run_text):
