@@ -157,3 +157,13 @@ def test_former_state_agents_are_elites_but_former_rebels_are_not(run_text):
     assert _code_of(actors, "army officers") == "CHLELI"
     actors = _actors(run_text, "Former Colombian rebels handed in their weapons on Tuesday.")
     assert _code_of(actors, "rebels") == "COLREB"
+
+
+def test_its_forces_belong_to_the_subject_of_the_clause(run_text):
+    actors = _actors(run_text, "Egypt has offered its troops to help Sudan secure the border.")
+    assert _code_of(actors, "its troops") == "EGYMIL"
+
+
+def test_title_with_new_or_interim_keeps_the_possessive_country(run_text):
+    actors = _actors(run_text, "Chad's new President Idriss Deby met rebel leaders on Friday.")
+    assert _code_of(actors, "Idriss Deby") == "TCDGOV"

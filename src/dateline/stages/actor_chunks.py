@@ -282,6 +282,11 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
             c = r.place_country(t.text)  # "Cairo's police"
             if c is not None:
                 country, code = c.iso3, c.code
+    if country is None and any(t.lower_ in ("its", "their") for t in chunk if t.i < first_agent):
+        owner_draft = _clause_subject(r, chunk.root)  # "Syria offered its troops"
+        if owner_draft is not None:
+            country, code, region = owner_draft.country, owner_draft.country_code, \
+                owner_draft.region
     if country is None:  # "activists from the Fatah party", "the parliament of Gondor"
         org = _member_of(r, chunk.root)
         if org is not None and org.country:
@@ -319,6 +324,27 @@ def _agent(r: _Reader, chunk: Any, body: list[Any], agents: list[tuple[int, Agen
                                         region=region, sectors=sectors, ethnic=ethnic)
     draft.add_sectors(sectors)
     r.mention(draft, start, end, "name", conf, chunk.root.dep_ in _SUBJ)
+
+
+def _clause_subject(r: _Reader, tok: Any) -> Draft | None:
+    """The country or organisation that is the subject of the clause ``tok`` is in, for
+    "its"/"their" ("Syria has offered its troops", "Iran said its forces ...")."""
+    verb = tok.head
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and c.i != tok.i), None)
+        if subj is not None:
+            span = subj.doc[subj.left_edge.i:subj.i + 1]
+            d = r.reg.at(span.start_char, span.end_char) or \
+                r.reg.at(subj.idx, subj.idx + len(subj.text))
+            if d is not None and d.country and d.kind in ("country", "organization", "group"):
+                return d
+            return None
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "prep", "pobj", "dobj") \
+                or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _member_of(r: _Reader, root: Any) -> Draft | None:

@@ -25,6 +25,9 @@ from dateline.knowledge.countries import Country, lookup_country
 _STOP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _POS = {"'s", "’s", "'", "’"}
 _JOINERS = {"of", "for"}
+# Lower-case words inside a title phrase that do not end it ("Lebanon's new president").
+_TITLE_ADJ = frozenset({"new", "acting", "interim", "incoming", "outgoing", "then",
+                        "newly-elected", "elected", "caretaker"})
 # Words that make an office holder a former one: CAMEO codes former officials as elites (ELI).
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
 # Descriptive words that do not change who a role belongs to.
@@ -74,8 +77,8 @@ def _scan_left(doc: Any, start: int, sent_start: int, kb: ActorKB) -> list[Any]:
             if t.pos_ in ("VERB", "AUX", "PRON") and not _capitalised(t) and not toks:
                 break
             toks.append(t)  # "prime" before "minister" is part of the title
-        elif t.lower_ in FORMER and toks:
-            toks.append(t)  # "former prime minister", "ousted president"
+        elif (t.lower_ in FORMER or t.lower_ in _TITLE_ADJ) and toks:
+            toks.append(t)  # "former prime minister", "Lebanon's new president"
         else:
             break
         i -= 1
