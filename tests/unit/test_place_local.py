@@ -46,7 +46,7 @@ def test_embassy_lies_in_the_host_city_not_the_sending_country(run_text):
 
 
 def test_no_container_means_no_local_feature(run_text):
-    a = run_text("The ceremony took place at Riverside High School on Friday afternoon, and "
+    a = run_text("The ceremony took place at Sacred Heart Academy on Friday afternoon, and "
                  "the principal thanked the parents who came.", stages=STAGES)
     assert _local(a) == []
 
@@ -122,3 +122,17 @@ def test_acronym_after_at_is_not_a_town(run_text):
                  stages=STAGES)
     oas = [p for p in a.places if p.text == "OAS"]
     assert all(p.feature == "local" and p.country == "US" for p in oas)
+
+
+def test_saints_name_before_a_church_is_not_its_container(run_text):
+    a = run_text("ROME (Reuters) - Pope Francis celebrated Mass in St. Peter's Basilica on "
+                 "Sunday before tens of thousands of pilgrims.", stages=STAGES)
+    basilica = [p for p in a.places if p.text.startswith("St. Peter")]
+    assert len(basilica) == 1 and basilica[0].feature == "local"
+    assert basilica[0].country in ("IT", "VA")
+
+
+def test_region_name_split_by_the_ner_is_joined(run_text):
+    a = run_text("Repairs to the sewage plant in Baja California will start next month, "
+                 "the state water agency said.", stages=STAGES)
+    assert _one(a, "Baja California").country == "MX"

@@ -80,7 +80,7 @@ class Feature:
 
 
 _CONNECT = frozenset({"of", "the", "de", "des", "du", "la", "le", "del", "di", "da", "&", "and",
-                      "'s", "’s", "-", "on", "upon"})
+                      "'s", "’s", "-", "upon"})
 _COMPASS = frozenset({"north", "south", "east", "west", "nw", "ne", "sw", "se"})
 _SKIP_POS = frozenset({"ADP", "DET", "PRON", "AUX", "VERB", "ADV", "CCONJ", "SCONJ", "PART",
                        "INTJ", "PUNCT"})
@@ -183,14 +183,22 @@ def _token_features(analysis: Analysis, types: LocalTypes,
         # "Harare's Third Street": a place before a possessive is the container, not name
         for k in range(len(toks) - 1, lo, -1):
             if toks[k].lower_ in ("'s", "’s") and place_spans.get(
-                    toks[k - 1].idx + len(toks[k - 1])) == toks[lo].idx:
-                lo = k + 1  # ("St George's Chapel" is a name: "St George" is no place)
+                    toks[k - 1].idx + len(toks[k - 1])) == toks[lo].idx and (
+                    toks[lo].lower_.rstrip(".") not in ("st", "saint")):
+                lo = k + 1  # (a saint is no container: "St. Peter's Basilica")
                 break
         toks = toks[lo:]
         if len(toks) < 2 or toks[0].lower_ in _HONORIFICS:
             continue
         words = [t.lower_.rstrip(".") for t in toks]
         found = _type_of(words, types)
+        for k in range(len(words) - 1, 1, -1):
+            if found is not None:
+                break
+            if words[k] in _CONNECT:  # "Stonewall Golf Club and Lake Manassas"
+                found = _type_of(words[:k], types)
+                if found is not None:
+                    toks, words = toks[:k], words[:k]
         if found is None:
             continue
         _, _, lt = found
@@ -221,6 +229,8 @@ def _clean_entity(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.search(r"(?:'s|’s|')$", seg)
     if m:
         end -= len(m.group(0))
+    while end > start and not text[end - 1].isalnum():
+        end -= 1  # "Phum Kbal Krabei (": the NER took a bracket along
     return start, end
 
 
@@ -232,7 +242,7 @@ def _entity_features(analysis: Analysis) -> list[Feature]:
     for m in analysis.entities:
         if m.label not in ("FAC", "ORG"):
             continue
-        if re.match(r"(?:'s|’s)\b", text[m.end:m.end + 3]):
+        if re.match(r"(?:'s|’s)\b", text[m.end:m.end + 3]) or m.text.endswith(("'s", "’s")):
             continue  # "Scott Pruitt's policy": whose, a person or body
         s, e = _clean_entity(text, m.start, m.end)
         name = text[s:e]

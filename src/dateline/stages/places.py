@@ -23,11 +23,12 @@ Event places are chosen in ``place_events`` (``event_place`` is re-exported here
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold, load_gazetteer
 from dateline.knowledge.geo_resolve import Context, Query, is_inside, resolve
 from dateline.pipeline.stage import Stage
-from dateline.records import Analysis, Place
+from dateline.records import Analysis, Mention, Place
 from dateline.stages.place_common import (
     Candidate,
     abbrev_entry,
@@ -130,7 +131,7 @@ def _ner_mentions(analysis: Analysis, gaz: Gazetteer,
     """The NER's GPE, LOC and NORP entities as place candidates."""
     text = analysis.article.text
     out: list[Candidate] = []
-    for m in analysis.entities:
+    for m in _joined_entities(analysis, gaz):
         if m.label not in ("GPE", "LOC", "NORP"):
             continue
         start, end, t = _clean(m.start, m.end, m.text)
@@ -203,6 +204,30 @@ def _ner_mentions(analysis: Analysis, gaz: Gazetteer,
         elif hint is None and state_body_after(text, end):
             hint = "admin1"  # "the Georgia National Guard"
         out.append(Candidate(start, end, t, Query(t, qualifier=qualifier, hint=hint), note))
+    return out
+
+
+def _joined_entities(analysis: Analysis, gaz: Gazetteer) -> list[Mention]:
+    """The NER's entities, with two place entities one space apart joined when together
+    they name a region or country the gazetteer holds ("Baja" + "California")."""
+    ents = list(analysis.entities)
+    text = analysis.article.text
+    out: list[Mention] = []
+    i = 0
+    while i < len(ents):
+        m = ents[i]
+        if i + 1 < len(ents):
+            n = ents[i + 1]
+            if (m.label in ("GPE", "LOC") and n.label in ("GPE", "LOC")
+                    and text[m.end:n.start] == " "):
+                joined = text[m.start:n.end]
+                if any(c.feature in ("admin1", "country") and fold(c.name) == fold(joined)
+                       for c in gaz.lookup(joined)):
+                    out.append(replace(m, end=n.end, text=joined))
+                    i += 2
+                    continue
+        out.append(m)
+        i += 1
     return out
 
 
