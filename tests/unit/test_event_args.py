@@ -233,3 +233,9 @@ def test_where_talks_are_held_is_not_their_target(run_text):
 def test_banned_group_is_targeted_through_where_it_is_based(run_text):
     a = run_text("The government outlawed the largest militant group in Kashmir.", stages="nlp")
     assert [t.text for t in object_tokens(_tok(a, "outlawed"), {"group"})] == ["Kashmir"]
+
+
+def test_pattern_word_in_a_prepositional_phrase_is_not_a_target(run_text):
+    a = run_text("Kenya blamed Somalia for the bombing of a bus in the town of Garissa.",
+                 stages="nlp")
+    assert [t.text for t in object_tokens(_tok(a, "blamed"), {"bombing", "for"})] == ["Somalia"]

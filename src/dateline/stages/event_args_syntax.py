@@ -161,7 +161,7 @@ def object_tokens(token: Any, skip: set[str], preps: tuple[str, ...] = TARGET_PR
             if c.dep_ == "prep" and c.lower_ in preps:
                 by_prep.setdefault(c.lower_, []).extend(
                     p for p in c.children if p.dep_ == "pobj" and not _helper(p, c)
-                    and p.ent_type_ not in TIME_ENTS
+                    and p.ent_type_ not in TIME_ENTS and not _named(p, skip)
                     and not (has_object and h.i == token.i and _locative(p, c)))
             elif c.dep_ == "dative" and c.tag_ == "IN":  # spaCy: "to" as dative
                 by_prep.setdefault("to", []).extend(p for p in c.children if p.dep_ == "pobj")
