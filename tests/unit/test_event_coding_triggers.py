@@ -78,3 +78,8 @@ def test_a_target_that_is_the_source_itself_is_not_kept(code):
     demands = [e for e in events if e.plover_type == "REQUEST"]
     assert demands
     assert all(e.target is None or e.target.code != e.source.code for e in demands if e.source)
+
+
+def test_reopening_a_border_crossing_eases_a_blockade(code):
+    events = code("Turkey reopened the Kapikule border crossing to Bulgaria on Friday.")
+    assert any(e.cameo == "0872" and e.plover_type == "RETREAT" for e in events)
