@@ -59,7 +59,7 @@ def subject_of(cue: Any, depth: int = 4) -> Any | None:
         if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG") \
                 and tok.head.pos_ in _SPEAKER_POS:
             return tok.head  # "Smith, who said ...", "the group backing Bush"
-        if tok.dep_ in _INHERITS_SUBJECT and tok.head is not tok:
+        if tok.dep_ in _INHERITS_SUBJECT and tok.head.i != tok.i:
             tok = tok.head
             continue
         break

@@ -172,7 +172,7 @@ def _governed_partial(doc: Any, tokens: TokenIndex, q: RawQuote, cues: CueLexico
                     cue=_cue_span(text, tok),
                     direct=False,
                 )
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
     return None

@@ -234,7 +234,7 @@ def _attachment(doc: Any, t: TimeRef, trigger: Any) -> tuple[bool, Any]:
             return True, tok
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
             return False, tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False, tok
         tok = tok.head
     return False, tok

@@ -435,7 +435,7 @@ def tense_direction(doc: Any, start: int, end: int, text: str) -> str | None:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -462,7 +462,7 @@ def verb_direction(verb: Any, depth: int = 0) -> str | None:
         head = verb.head
         if head.lemma_ in _FUTURE_HEADS or head.lemma_ == "be":
             return FUTURE
-        if head is not verb and depth < 3:
+        if head.i != verb.i and depth < 3:
             return verb_direction(head, depth + 1)
         return None
     if lowers & {"has", "have", "had", "'ve"} or verb.tag_ == "VBD":
