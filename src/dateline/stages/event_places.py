@@ -12,6 +12,7 @@ actor (``actor`` stays None).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from dateline.knowledge.countries import country_by_code
 from dateline.records import Event, EventArg, Place
@@ -35,7 +36,7 @@ def _country_of(code: str | None) -> str | None:
     return c.code if c is not None else None
 
 
-def _place_arg(place: Place) -> EventArg | None:
+def place_arg(place: Place) -> EventArg | None:
     iso = _iso3(place)
     if iso is None:
         return None
@@ -55,8 +56,8 @@ def fill_from_places(events: list[Event], places: tuple[Place, ...]) -> list[Eve
 def _placed(arg: EventArg | None, places: list[Place]) -> EventArg | None:
     """An uncoded argument that names a place stands for that place's country ("shelled
     Juba", "blockade Paris")."""
-    if arg is None or arg.code or arg.actor is not None:
-        return arg
+    if arg is None or arg.code:
+        return arg  # an uncoded actor that names a place ("Karachi") is that place too
     for p in places:
         if p.start < arg.end and arg.start < p.end:
             iso = _iso3(p)
@@ -81,7 +82,7 @@ def _fill(ev: Event, places: list[Place]) -> Event:
         # the protest addresses the authorities where it happens, else the protesters' own
         src_span = (ev.source.start, ev.source.end)
         here = [p for p in in_sent if not (src_span[0] <= p.start < src_span[1])]
-        arg = _place_arg(here[0]) if here else None
+        arg = place_arg(here[0]) if here else None
         if arg is None:
             own = _country_of(ev.source.code)
             if own is not None:
@@ -91,13 +92,74 @@ def _fill(ev: Event, places: list[Place]) -> Event:
         if _unnamed(ev.source) and ev.target is not None and ev.target.code:
             # unnamed assailants: the armed actors of the place of the attack
             before_tgt = [p for p in in_sent if not (ev.target.start <= p.start < ev.target.end)]
-            arg = _place_arg(before_tgt[0]) if before_tgt else None
+            arg = place_arg(before_tgt[0]) if before_tgt else None
             if arg is not None:
                 return replace(ev, source=replace(arg, code=arg.code + "UAF"))
         elif _unnamed(ev.target) and ev.source is not None and ev.source.code:
             # "fired at targets in Jericho": the place attacked
             after = [p for p in in_sent if p.start >= ev.trigger.start]
-            arg = _place_arg(after[0]) if after else None
+            arg = place_arg(after[0]) if after else None
             if arg is not None:
                 return replace(ev, target=arg)
     return ev
+
+
+# --- sides from the place a trigger governs ("demonstrated in Rome", "a grenade exploded in
+# San Carlos"): used when the parse names no coded party at all.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
+                            "throughout", "on", "over", "along", "into", "within", "through"})
+# dependency relations a place may hang from on its way up to the trigger
+PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "npadvmod", "compound", "appos", "poss",
+                         "nmod", "conj"})
+ARREST_CODE = "173"
+
+
+def governed_place(trigger: Any, places: tuple[Place, ...] | list[Place], doc: Any,
+                   object_only: bool = False) -> Place | None:
+    """The first country-coded place inside the trigger's own phrase: reached from the trigger
+    through a locative preposition or as its object ("marched in Vienna", "patrolled the
+    streets of Reynosa"), never through a subject, a nominal modifier or a subordinate clause.
+    Demonyms ("Israeli") and vague areas are no place of the event."""
+    for p in places:
+        if not p.country or p.note == "demonym" or p.feature in ("vague", "continent"):
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None or not (trigger.sent.start <= span.root.i < trigger.sent.end):
+            continue
+        how = _reaches(span.root, trigger)
+        if how == "object" or (how == "locative" and not object_only):
+            return p
+    return None
+
+
+def _reaches(tok: Any, trigger: Any) -> str | None:
+    """How a place token hangs from the trigger: as its "object", through a "locative"
+    preposition, or None."""
+    node, how, steps = tok, None, 0
+    if tok.dep_ == "amod":
+        return None
+    while node.i != trigger.i and steps < 8:
+        if node.head.i == node.i or node.dep_ not in PHRASE_DEPS:
+            return None
+        if node.dep_ == "dobj" and node.head.i == trigger.i:
+            how = how or "object"
+        if node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPS:
+            how = "locative"
+        node, steps = node.head, steps + 1
+    return how if node.i == trigger.i else None
+
+
+def place_sides(code: str, place: Place) -> tuple[EventArg | None, EventArg | None]:
+    """Both sides from the place of an event no one is named in (see module doc): a protest
+    is by and against the place's country; violence is by unnamed armed actors of the place's
+    country against it; an arrest is made by the place's authorities. Other events: none."""
+    arg = place_arg(place)
+    if arg is None:
+        return None, None
+    if code.startswith(PROTEST_ROOT):
+        return arg, arg
+    if code.startswith(VIOLENT_ROOTS):
+        return replace(arg, code=(arg.code or "") + "UAF"), arg
+    if code.startswith(ARREST_CODE):
+        return arg, None
+    return None, None

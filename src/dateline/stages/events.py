@@ -24,7 +24,13 @@ from dateline.records import Analysis, Event, EventArg, Span
 from dateline.stages.event_modality import Clause, ModalityLexicon, modality_lexicon
 from dateline.stages.event_parties import PartyFinder
 from dateline.stages.event_patterns import PatternIndex, load_index
-from dateline.stages.event_places import fill_from_places
+from dateline.stages.event_places import (
+    VIOLENT_ROOTS,
+    fill_from_places,
+    governed_place,
+    place_arg,
+    place_sides,
+)
 from dateline.stages.event_statements import quote_statements
 from dateline.stages.event_triggers import Candidate, find_candidates, mere_speech
 
@@ -46,6 +52,10 @@ MAX_PAIRS = 6
 # resignations have no one on the receiving end: no positional target
 NO_TARGET_CODES = ("0831",)
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "10", "11", "12", "13"})
+# "captured the town of Knin": taking a place is occupying territory, not an arrest
+TAKE_PLACE_LEMMAS = frozenset({"capture", "seize", "retake", "recapture", "overrun", "take"})
+ARREST = "173"
+OCCUPY = "192"
 
 Pair = tuple[EventArg | None, EventArg | None, str]
 
@@ -146,9 +156,28 @@ class EventCoder:
             # the only party on the receiving end is the source itself: the act stands without
             # a target (imported PETRARCH dictionaries keep PETRARCH's way: no event at all)
             tgt_args = []
-        if not src_args and not tgt_args:
-            return []
         code = cand.code
+        doc, places = self.doc, self.analysis.places
+        if code.startswith(ARREST) and cand.token.lemma_.lower() in TAKE_PLACE_LEMMAS and (
+                taken := governed_place(cand.token, places, doc, object_only=True)) is not None:
+            code = OCCUPY
+            arg = place_arg(taken)
+            if arg is not None and not any(a.code for a in tgt_args):
+                tgt_args = [arg]
+        if not src_args and not tgt_args:
+            # no one named: a protest, an attack or an arrest takes its sides from the
+            # place it happened in ("thousands marched in Vienna")
+            place = governed_place(cand.token, places, doc)
+            src, tgt = place_sides(code, place) if place is not None else (None, None)
+            if src is None and tgt is None:
+                return []
+            return [self._event(cand, sent, src, tgt, code)]
+        if not tgt_args and code.startswith(VIOLENT_ROOTS) and (
+                place := governed_place(cand.token, places, doc)) is not None:
+            # "troops shelled positions near Rafah": the place attacked
+            arg = place_arg(place)
+            if arg is not None and not any(_same(arg, a) for a in src_args):
+                tgt_args = [arg]
         # "X and Y failed to reach agreement": mutual as the act they failed at
         mutual = any(c.startswith(MUTUAL_CODES) and not c.startswith(DIRECTED_CODES)
                      for c in (code, pat.code)) or (
