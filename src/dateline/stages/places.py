@@ -1,8 +1,7 @@
 """Places: every place-name mention (and the dateline) resolved to one gazetteer entry, and
 ``event_place``, which picks the place of an event.
 
-Mentions are the NER's GPE and LOC entities (FAC is left out: it is mostly buildings and
-roads, which the gazetteer does not hold) and NORP demonyms ("Iranian", "European"), which
+Mentions are the NER's GPE and LOC entities and NORP demonyms ("Iranian", "European"), which
 the gold sets count as toponyms; they are emitted with the note ``demonym``. A mention the gazetteer cannot place ("Daesh", tagged GPE
 by the small model) is dropped. Choices worth knowing:
 
@@ -15,7 +14,10 @@ by the small model) is dropped. Choices worth knowing:
 - names the NER missed come from the scans in ``place_scan`` (datelines inside the text,
   names inside other names, names labelled PERSON/ORG or not at all); a town such a scan
   finds with little evidence is kept only when it lands in a country the article already
-  places something in.
+  places something in;
+- local features (streets, buildings, schools, roads: the NER's FAC and names with a
+  place-type word) are placed at the town or region that contains them (``place_local``),
+  with feature ``local`` and a note saying where the point comes from.
 
 Event places are chosen in ``place_events`` (``event_place`` is re-exported here).
 """
