@@ -113,13 +113,28 @@ def _agents_in(r: _Reader, chunk: Any) -> list[tuple[int, Agent]]:
     return found
 
 
+_LAST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _multiword_last(r: _Reader) -> frozenset[str]:
+    """Last words of the multi-word agent phrases (built once per knowledge base)."""
+    words = _LAST_WORDS.get(id(r.kb.agents))
+    if words is None:
+        words = frozenset(k.rsplit(" ", 1)[1] for k in r.kb.agents if " " in k)
+        _LAST_WORDS.clear()
+        _LAST_WORDS[id(r.kb.agents)] = words
+    return words
+
+
 def _phrase_agent(r: _Reader, doc: Any, t: Any, first: int) -> tuple[int, Agent] | None:
     """A three- or two-word agent ending at ``t``: "border patrol agents", "riot police"."""
+    if t.lower_ not in _multiword_last(r):
+        return None
     for n in (3, 2):
         start = t.i - n + 1
         if start < first:
             continue
-        agent = r.kb.agent(" ".join(x.lower_ for x in doc[start:t.i + 1]))
+        agent = r.kb.agent(" ".join(doc[i].lower_ for i in range(start, t.i + 1)))
         if agent is not None:
             return start, agent
     return None
@@ -200,6 +215,9 @@ def _titled_office(r: _Reader, chunk: Any, body: list[Any], owner: Draft | None)
     """An office holder named by title and country only: "Montenegro's prime minister",
     "Cairo's security chief", "the Greek foreign minister" -> an (unnamed) person with the
     title's sector and that country. Needs a country in the phrase, never one from context."""
+    root = chunk.root
+    if root.lower_ not in r.kb.title_words and r.kb.title(root.lower_) is None:
+        return False
     words = [t for t in body if not t.is_punct]
     title = None
     for n in (3, 2, 1):
