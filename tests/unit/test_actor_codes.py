@@ -167,3 +167,10 @@ def test_its_forces_belong_to_the_subject_of_the_clause(run_text):
 def test_title_with_new_or_interim_keeps_the_possessive_country(run_text):
     actors = _actors(run_text, "Chad's new President Idriss Deby met rebel leaders on Friday.")
     assert _code_of(actors, "Idriss Deby") == "TCDGOV"
+
+
+def test_more_intergovernmental_bodies_are_igos(run_text):
+    actors = _actors(run_text, "The OPCW and the UN Development Programme sent experts to "
+                               "Yemen on Monday.")
+    codes = {a.code for a in actors if a.kind == "organization"}
+    assert "IGO" in codes and "IGOUNO" in codes
