@@ -175,7 +175,7 @@ def test_ethnic_group_living_in_a_named_country_is_that_countrys_civilians(run_t
     actors = _actors(run_text, "Hundreds of ethnic Hungarians rallied in Slovakia on Sunday "
                                "against the new language law.")
     group = _by_name(actors, "ethnic Hungarians")
-    assert group.code == "SVKCVL"
+    assert group.code == "SVKCVLhun"  # CAMEO: residence + civilians + ethnic code
 
 
 def test_ethnic_group_without_another_country_keeps_its_demonym(run_text):

@@ -276,7 +276,7 @@ class _Reader:
             key = f"ethnic:{home.iso3}:{c.iso3}"
             draft = self.reg.get(key) or self.reg.new(
                 key, self.text[start:e.end], "agent", country=home.iso3,
-                country_code=home.code, sectors=["CVL"])
+                country_code=home.code, sectors=["CVL"], ethnic=ethnic_code(e.text))
             self.mention(draft, start, e.end, "name", 0.8)
             return True
         return False
