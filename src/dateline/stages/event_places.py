@@ -163,3 +163,17 @@ def place_sides(code: str, place: Place) -> tuple[EventArg | None, EventArg | No
     if code.startswith(ARREST_CODE):
         return arg, None
     return None, None
+
+
+# kinds of actor that, named without a country, belong to the place they act in
+# ("gunmen in Peshawar", "police patrolled Reynosa", "protesters in Cairo")
+LOCAL_SECTORS = frozenset({"UAF", "MIL", "COP", "REB", "INS", "CVL", "OPP", "LAB", "CRM",
+                           "SEP", "RAD"})
+
+
+def localised(arg: EventArg, place: Place) -> EventArg:
+    """A sector-only argument coded with the country of the place the event happens in."""
+    if arg.code not in LOCAL_SECTORS:
+        return arg
+    iso = _iso3(place)
+    return replace(arg, code=iso + arg.code) if iso is not None else arg

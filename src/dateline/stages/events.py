@@ -20,7 +20,7 @@ from typing import Any
 
 from dateline.knowledge.cameo import lookup
 from dateline.pipeline.stage import Stage
-from dateline.records import Analysis, Event, EventArg, Span
+from dateline.records import Analysis, Event, EventArg, Place, Span
 from dateline.stages.event_modality import Clause, ModalityLexicon, modality_lexicon
 from dateline.stages.event_parties import PartyFinder
 from dateline.stages.event_patterns import PatternIndex, load_index
@@ -28,6 +28,7 @@ from dateline.stages.event_places import (
     VIOLENT_ROOTS,
     fill_from_places,
     governed_place,
+    localised,
     place_arg,
     place_sides,
 )
@@ -56,6 +57,8 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "10", "11", "12", 
 TAKE_PLACE_LEMMAS = frozenset({"capture", "seize", "retake", "recapture", "overrun", "take"})
 ARREST = "173"
 OCCUPY = "192"
+# roots whose place can stand for an unnamed side: protest, force posture, coercion, violence
+PLACED_ROOTS = ("14", "15", "17", "18", "19", "20")
 
 Pair = tuple[EventArg | None, EventArg | None, str]
 
@@ -164,20 +167,23 @@ class EventCoder:
             arg = place_arg(taken)
             if arg is not None and not any(a.code for a in tgt_args):
                 tgt_args = [arg]
+        place = self._place(cand) if code.startswith(PLACED_ROOTS) else None
         if not src_args and not tgt_args:
             # no one named: a protest, an attack or an arrest takes its sides from the
-            # place it happened in ("thousands marched in Vienna")
-            place = governed_place(cand.token, places, doc)
+            # place it happened in ("thousands marched in Vienna", "staged a rally in Rome")
             src, tgt = place_sides(code, place) if place is not None else (None, None)
             if src is None and tgt is None:
                 return []
             return [self._event(cand, sent, src, tgt, code)]
-        if not tgt_args and code.startswith(VIOLENT_ROOTS) and (
-                place := governed_place(cand.token, places, doc)) is not None:
-            # "troops shelled positions near Rafah": the place attacked
-            arg = place_arg(place)
-            if arg is not None and not any(_same(arg, a) for a in src_args):
-                tgt_args = [arg]
+        if place is not None:
+            # "gunmen opened fire in Peshawar": a sector with no country is of the place
+            src_args = [localised(a, place) for a in src_args]
+            tgt_args = [localised(a, place) for a in tgt_args]
+            if not tgt_args and code.startswith(VIOLENT_ROOTS):
+                # "troops shelled positions near Rafah": the place attacked
+                arg = place_arg(place)
+                if arg is not None and not any(_same(arg, a) for a in src_args):
+                    tgt_args = [arg]
         # "X and Y failed to reach agreement": mutual as the act they failed at
         mutual = any(c.startswith(MUTUAL_CODES) and not c.startswith(DIRECTED_CODES)
                      for c in (code, pat.code)) or (
@@ -219,6 +225,16 @@ class EventCoder:
                     self.finder.last_pair = (a, b)
                     break
         return out
+
+    def _place(self, cand: Candidate) -> Place | None:
+        """The place the trigger's clause governs; a bare action noun ("a bombing near
+        Samarra killed ...") has none of its own: its verb is the event."""
+        head = cand.governor if cand.governor is not None else cand.token
+        if head.pos_ == "NOUN" and head.dep_ == "dobj":  # "staged a rally in Rome"
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        return governed_place(head, self.analysis.places, self.doc)
 
     def _event(self, cand: Candidate, sent: Any, src: EventArg | None, tgt: EventArg | None,
                code: str) -> Event:
