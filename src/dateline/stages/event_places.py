@@ -112,6 +112,12 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "npadvmod", "compound", "appos", "poss",
                          "nmod", "conj"})
 ARREST_CODE = "173"
+# subjects that are the attack itself, whose place is the event's ("a car bomb in Hama killed
+# 34", "an explosion near Samarra killed two")
+ATTACK_SUBJECTS = frozenset({
+    "bomb", "bombing", "blast", "explosion", "attack", "grenade", "mine", "landmine", "shell",
+    "shelling", "rocket", "missile", "mortar", "device", "ied", "airstrike", "strike", "raid",
+    "ambush", "fighting", "clash", "violence", "gunfire", "shooting", "bombardment"})
 
 
 def governed_place(trigger: Any, places: tuple[Place, ...] | list[Place], doc: Any,
@@ -139,7 +145,11 @@ def _reaches(tok: Any, trigger: Any) -> str | None:
     if tok.dep_ == "amod":
         return None
     while node.i != trigger.i and steps < 8:
-        if node.head.i == node.i or node.dep_ not in PHRASE_DEPS:
+        if node.head.i == node.i:
+            return None
+        if node.dep_ not in PHRASE_DEPS and not (
+                node.dep_ == "nsubj" and node.head.i == trigger.i
+                and node.lemma_.lower() in ATTACK_SUBJECTS):
             return None
         if node.dep_ == "dobj" and node.head.i == trigger.i:
             how = how or "object"

@@ -168,6 +168,9 @@ class EventCoder:
             if arg is not None and not any(a.code for a in tgt_args):
                 tgt_args = [arg]
         place = self._place(cand) if code.startswith(PLACED_ROOTS) else None
+        if place is not None:  # "a car bomb in Mosul killed ...": Mosul did not attack
+            src_args = [a for a in src_args if a.code or a.actor is not None
+                        or not (a.start < place.end and place.start < a.end)]
         if not src_args and not tgt_args:
             # no one named: a protest, an attack or an arrest takes its sides from the
             # place it happened in ("thousands marched in Vienna", "staged a rally in Rome")
