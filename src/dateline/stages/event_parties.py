@@ -42,8 +42,12 @@ class PartyFinder:
     def parties(self, cand: Candidate) -> tuple[list[Any], list[list[Any]], list[Any]]:
         """Source tokens, target token groups in order of preference, between-parties."""
         if cand.token.pos_ in ("NOUN", "PROPN"):
-            return self._noun_parties(cand)
-        return self._verb_parties(cand)
+            sources, options, between = self._noun_parties(cand)
+        else:
+            sources, options, between = self._verb_parties(cand)
+        # "according to officials": the attribution names who reports, never a party
+        return (_unattributed(sources), [_unattributed(o) for o in options],
+                _unattributed(between))
 
     def _noun_parties(self, cand: Candidate) -> tuple[list[Any], list[list[Any]], list[Any]]:
         tok, gov = cand.token, cand.governor
@@ -123,6 +127,8 @@ class PartyFinder:
                 continue
             if _clause_boundary(t, head, positional):
                 break
+            if _in_attribution(t):
+                continue
             hit = self.args.actor_at.get(t.i)
             if hit is not None and hit[0].code and hit[0].id not in src_ids:
                 actor, start, end, text = hit
@@ -165,6 +171,19 @@ class PartyFinder:
                 if party.arg is not None and party.arg.actor is not None:
                     return party.arg
         return None
+
+
+def _unattributed(tokens: list[Any]) -> list[Any]:
+    return [t for t in tokens if not _in_attribution(t)]
+
+
+def _in_attribution(tok: Any) -> bool:
+    node, steps = tok, 0
+    while node.head.i != node.i and steps < 4:
+        if node.dep_ == "prep" and node.lower_ == "according":
+            return True
+        node, steps = node.head, steps + 1
+    return False
 
 
 def speaker_arg(actor: Actor, speaker: Span) -> EventArg:

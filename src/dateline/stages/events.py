@@ -168,9 +168,11 @@ class EventCoder:
             if arg is not None and not any(a.code for a in tgt_args):
                 tgt_args = [arg]
         place = self._place(cand) if code.startswith(PLACED_ROOTS) else None
-        if place is not None:  # "a car bomb in Mosul killed ...": Mosul did not attack
-            src_args = [a for a in src_args if a.code or a.actor is not None
-                        or not (a.start < place.end and place.start < a.end)]
+        if place is not None:
+            # an uncoded name of the place is where, not who ("a car bomb in Mosul killed")
+            src_args = [a for a in src_args if not _names_place(a, place)]
+            if not src_args:  # the place then gives both sides (below)
+                tgt_args = [a for a in tgt_args if not _names_place(a, place)]
         if not src_args and not tgt_args:
             # no one named: a protest, an attack or an arrest takes its sides from the
             # place it happened in ("thousands marched in Vienna", "staged a rally in Rome")
@@ -275,6 +277,10 @@ def _same(a: EventArg, b: EventArg) -> bool:
 def _only_self(sources: list[EventArg], targets: list[EventArg]) -> bool:
     """Whether every target is one of the sources ("the group insisted on its demands")."""
     return bool(sources and targets) and all(any(_same(a, b) for a in sources) for b in targets)
+
+
+def _names_place(a: EventArg, place: Place) -> bool:
+    return not a.code and a.actor is None and a.start < place.end and place.start < a.end
 
 
 def _first_person(a: EventArg) -> bool:
