@@ -174,3 +174,10 @@ def test_more_intergovernmental_bodies_are_igos(run_text):
                                "Yemen on Monday.")
     codes = {a.code for a in actors if a.kind == "organization"}
     assert "IGO" in codes and "IGOUNO" in codes
+
+
+def test_a_place_word_opening_a_product_name_gives_no_country(run_text):
+    actors = _actors(run_text, "SpaceX launched a Falcon Heavy rocket from Florida on Tuesday, "
+                               "and the Jakarta Post reported the launch.")
+    assert all(a.country != "VEN" for a in actors)
+    assert _code_of(actors, "Jakarta Post").startswith("IDN")

@@ -63,6 +63,23 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 _NOMINAL_HEADS = coref.GROUP_HEADS | coref.COUNTRY_HEADS | coref.ORG_HEADS | {"ministry"}
 
 
+# words that make a name an institution of a place ("Jakarta Post", "Ohio Department of
+# Health"); without one, a place word opening a name is no evidence ("Falcon Heavy" is a rocket)
+_INSTITUTION_WORDS = frozenset({
+    "department", "ministry", "office", "authority", "agency", "commission", "committee",
+    "council", "assembly", "parliament", "senate", "government", "court", "police", "patrol",
+    "guard", "army", "service", "services", "university", "college", "school", "hospital",
+    "institute", "museum", "bank", "exchange", "company", "corporation", "party", "union",
+    "federation", "association", "chamber", "club", "airlines", "airways", "airport", "port",
+    "times", "post", "herald", "tribune", "journal", "gazette", "daily", "news", "radio",
+    "television", "observer", "chronicle", "press", "courier", "board", "district", "county",
+    "state", "city", "municipality", "prefecture", "province"})
+
+
+def _names_institution(words: list[str]) -> bool:
+    return any(w.lower() in _INSTITUTION_WORDS for w in words[1:])
+
+
 def _is_demonym(word: str) -> bool:
     c = lookup_country(word)
     return c is not None and word in c.demonyms
@@ -349,8 +366,8 @@ class _Reader:
             if known is not None:  # "the Fatah Party" is Fatah
                 country = country_by_code(known.country or "")
                 draft.region = _region(known)
-            if country is None:  # "Florida Highway Patrol", "Jakarta Post"
-                country = self._place_prefix(name)
+            if country is None and (sectors or _names_institution(words)):
+                country = self._place_prefix(name)  # "Florida Highway Patrol", "Jakarta Post"
             if country is not None:
                 draft.country, draft.country_code = country.iso3, country.code
         hit = _ACRONYM_DEF.match(self.text, e.end)
