@@ -95,3 +95,22 @@ def test_capturing_a_person_stays_an_arrest(events_of):
 def test_burning_down_buildings_is_destruction_of_property(events_of):
     events = events_of("Rioters burned down two warehouses in the port of Durban overnight.")
     assert any(e.cameo == "1712" for e in events)
+
+
+def test_arrest_of_an_unnamed_person_stands_on_its_coded_source(events_of):
+    events = events_of("The Peruvian army captured a man it described as a senior rebel courier.")
+    arrests = _by_root(events, "17")
+    assert arrests and _code(arrests[0].source) == "PERMIL"
+
+
+def test_capturing_an_abstraction_is_no_arrest(events_of):
+    events = events_of("Chile's finance minister captured the attention of investors on Monday.")
+    assert not _by_root(events, "17")
+
+
+def test_attacker_noun_subject_does_not_restate_the_verbs_attack(events_of):
+    events = events_of("Two suicide bombers killed 14 people at a bus station in Kabul on Sunday.")
+    assault = [e for e in events if e.plover_type == "ASSAULT"]
+    sides = [(e.cameo[:2], _code(e.source), _code(e.target)) for e in assault]
+    assert sides and len(sides) == len(set(sides))
+    assert any(e.trigger.text.startswith("killed") for e in assault)

@@ -38,6 +38,7 @@ class ModalityLexicon:
     nonspecific_dets: frozenset[str]
     hypothetical_mods: frozenset[str] = frozenset()
     unreal_heads: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()  # lemmas: who an arrest or attack is done to
 
     def recode(self, kind: str, code: str) -> str | None:
         """The code of the embedded event under a governor of ``kind`` (longest prefix)."""
@@ -66,6 +67,7 @@ def modality_lexicon() -> ModalityLexicon:
         hypothetical_aux=words("hypothetical_aux"), conditional_marks=words("conditional_marks"),
         speech_verbs=words("speech_verbs"), nonspecific_dets=words("nonspecific_dets"),
         hypothetical_mods=words("hypothetical_modifiers"), unreal_heads=words("unreal_heads"),
+        person_nouns=words("person_nouns"),
     )
 
 

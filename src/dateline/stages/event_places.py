@@ -110,7 +110,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
                             "throughout", "on", "over", "along", "into", "within", "through"})
 # dependency relations a place may hang from on its way up to the trigger
 PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "npadvmod", "compound", "appos", "poss",
-                         "nmod", "conj"})
+                         "nmod", "conj", "advmod"})
 ARREST_CODE = "173"
 # subjects that are the attack itself, whose place is the event's ("a car bomb in Hama killed
 # 34", "an explosion near Samarra killed two")

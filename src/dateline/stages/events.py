@@ -57,6 +57,9 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "10", "11", "12", 
 TAKE_PLACE_LEMMAS = frozenset({"capture", "seize", "retake", "recapture", "overrun", "take"})
 ARREST = "173"
 OCCUPY = "192"
+# an arrest or an attack on someone unnamed ("the army captured a man") stands on its source
+PATIENT_ROOTS = ("173", "18", "20")
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
 # roots whose place can stand for an unnamed side: protest, force posture, coercion, violence
 PLACED_ROOTS = ("14", "15", "17", "18", "19", "20")
 
@@ -106,7 +109,7 @@ class EventCoder:
             for cand in cands:
                 if mere_speech(cand, coded, self.lex):
                     continue
-                events.extend(coded[cand.token.i])
+                events.extend(_not_restated(cand, coded))
         events.extend(quote_statements(self.analysis, events))
         events = fill_from_places(events, self.analysis.places)
         events.sort(key=lambda e: (e.trigger.start, e.cameo))
@@ -196,7 +199,9 @@ class EventCoder:
         if not tgt_args and not (mutual and len(src_args) >= 2) and not code.startswith(UNDIRECTED) \
                 and not ((pat.needs or pat.after or cand.token.pos_ != "VERB")
                          and code[:2] in SPECIFIC_UNDIRECTED_ROOTS) \
-                and cand.modality == "asserted" and not pat.literal:
+                and cand.modality == "asserted" and not pat.literal \
+                and not (code.startswith(PATIENT_ROOTS) and any(a.code for a in src_args)
+                         and _has_patient(cand.token, self.lex.person_nouns)):
             return []  # no one on the receiving end: too weak to code
         pairs: list[Pair] = []
         reciprocal = pat.reciprocal
@@ -277,6 +282,28 @@ def _same(a: EventArg, b: EventArg) -> bool:
 def _only_self(sources: list[EventArg], targets: list[EventArg]) -> bool:
     """Whether every target is one of the sources ("the group insisted on its demands")."""
     return bool(sources and targets) and all(any(_same(a, b) for a in sources) for b in targets)
+
+
+def _sides(e: Event) -> tuple[str, str | None, str | None]:
+    return (e.cameo[:2], e.source.code if e.source else None, e.target.code if e.target else None)
+
+
+def _not_restated(cand: Candidate, coded: dict[int, list[Event]]) -> list[Event]:
+    """The candidate's events, less those its verb restates: "suicide bombers killed 23"
+    is one attack, coded on the verb."""
+    tok = cand.token
+    own = coded[tok.i]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nsubj" or tok.head.i not in coded:
+        return own
+    verb = {_sides(e) for e in coded[tok.head.i]}
+    return [e for e in own if _sides(e) not in verb]
+
+
+def _has_patient(tok: Any, person_nouns: frozenset[str]) -> bool:
+    """Whether a verb trigger names the people it was done to ("captured a man")."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ in PATIENT_DEPS and (c.lemma_.lower() in person_nouns or c.ent_type_ == "PERSON")
+        for c in tok.children)
 
 
 def _names_place(a: EventArg, place: Place) -> bool:
