@@ -56,8 +56,8 @@ def fill_from_places(events: list[Event], places: tuple[Place, ...]) -> list[Eve
 def _placed(arg: EventArg | None, places: list[Place]) -> EventArg | None:
     """An uncoded argument that names a place stands for that place's country ("shelled
     Juba", "blockade Paris")."""
-    if arg is None or arg.code:
-        return arg  # an uncoded actor that names a place ("Karachi") is that place too
+    if arg is None or arg.code or arg.actor is not None:
+        return arg  # an actor is never a place (newspapers and people share places' names)
     for p in places:
         if p.start < arg.end and arg.start < p.end:
             iso = _iso3(p)
@@ -108,6 +108,10 @@ def _fill(ev: Event, places: list[Place]) -> Event:
 # San Carlos"): used when the parse names no coded party at all.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
                             "throughout", "on", "over", "along", "into", "within", "through"})
+# prepositions whose phrase says when, why or with whom, not where
+NOT_WHERE_PREPS = frozenset({"after", "before", "since", "until", "till", "for", "with",
+                             "by", "about", "against", "despite", "like", "than", "because",
+                             "following"})
 # dependency relations a place may hang from on its way up to the trigger
 PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "npadvmod", "compound", "appos", "poss",
                          "nmod", "conj", "advmod"})
@@ -153,8 +157,11 @@ def _reaches(tok: Any, trigger: Any) -> str | None:
             return None
         if node.dep_ == "dobj" and node.head.i == trigger.i:
             how = how or "object"
-        if node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPS:
-            how = "locative"
+        if node.dep_ == "prep":
+            if node.lower_ in LOCATIVE_PREPS:
+                how = "locative"
+            elif node.lower_ in NOT_WHERE_PREPS:  # "after clashes in X": not where it happened
+                return None
         node, steps = node.head, steps + 1
     return how if node.i == trigger.i else None
 

@@ -200,7 +200,7 @@ class EventCoder:
                 and not ((pat.needs or pat.after or cand.token.pos_ != "VERB")
                          and code[:2] in SPECIFIC_UNDIRECTED_ROOTS) \
                 and cand.modality == "asserted" and not pat.literal \
-                and not (code.startswith(PATIENT_ROOTS) and any(a.code for a in src_args)
+                and not (code.startswith(PATIENT_ROOTS) and _has_agent(cand.token, src_args)
                          and _has_patient(cand.token, self.lex.person_nouns)):
             return []  # no one on the receiving end: too weak to code
         pairs: list[Pair] = []
@@ -297,6 +297,12 @@ def _not_restated(cand: Candidate, coded: dict[int, list[Event]]) -> list[Event]
         return own
     verb = {_sides(e) for e in coded[tok.head.i]}
     return [e for e in own if _sides(e) not in verb]
+
+
+def _has_agent(tok: Any, sources: list[EventArg]) -> bool:
+    """Whether a coded source is the trigger's own subject (not a reporter standing in)."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return any(a.code and any(a.start <= c.idx < a.end for c in subj) for a in sources)
 
 
 def _has_patient(tok: Any, person_nouns: frozenset[str]) -> bool:
