@@ -114,3 +114,27 @@ def test_attacker_noun_subject_does_not_restate_the_verbs_attack(events_of):
     sides = [(e.cameo[:2], _code(e.source), _code(e.target)) for e in assault]
     assert sides and len(sides) == len(set(sides))
     assert any(e.trigger.text.startswith("killed") for e in assault)
+
+
+def _governed(run_text, text, trigger):
+    from dateline.stages.event_places import governed_place
+
+    analysis = run_text(text, date="2019-03-04", stages="nlp,places")
+    tok = next(t for t in analysis.doc if t.text == trigger)
+    place = governed_place(tok, analysis.places, analysis.doc)
+    return place.text if place is not None else None
+
+
+def test_place_inside_a_purpose_phrase_is_not_where_the_protest_was(run_text):
+    assert _governed(run_text, "Hundreds of students demonstrated on Friday for the release of "
+                     "journalists detained in Turkey.", "demonstrated") is None
+
+
+def test_place_in_a_locative_phrase_is_where_the_protest_was(run_text):
+    assert _governed(run_text, "Hundreds of students demonstrated on Friday outside the "
+                     "parliament in Ankara.", "demonstrated") == "Ankara"
+
+
+def test_place_in_the_subject_is_not_where_the_act_was(run_text):
+    assert _governed(run_text, "Farmers from Poland blocked a motorway on Monday.",
+                     "blocked") is None
