@@ -138,3 +138,10 @@ def test_place_in_a_locative_phrase_is_where_the_protest_was(run_text):
 def test_place_in_the_subject_is_not_where_the_act_was(run_text):
     assert _governed(run_text, "Farmers from Poland blocked a motorway on Monday.",
                      "blocked") is None
+
+
+def test_agentless_attack_on_a_coded_victim_is_by_unnamed_attackers_of_the_place(events_of):
+    events = events_of("A French aid worker was killed in Kabul, Afghanistan, on Friday.")
+    kills = [e for e in events if e.trigger.text == "killed"]
+    assert kills and _code(kills[0].source) == "AFGUAF"
+    assert (_code(kills[0].target) or "").startswith("FRA")

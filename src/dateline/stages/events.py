@@ -187,6 +187,11 @@ class EventCoder:
             # "gunmen opened fire in Peshawar": a sector with no country is of the place
             src_args = [localised(a, place) for a in src_args]
             tgt_args = [localised(a, place) for a in tgt_args]
+            if not src_args and code.startswith(VIOLENT_ROOTS) and any(
+                    a.code and not (a.start < place.end and place.start < a.end) for a in tgt_args):
+                # "two soldiers were shot dead near Hebron": unnamed attackers of the place
+                src, _tgt = place_sides(code, place)
+                src_args = [src] if src is not None else []
             if not tgt_args and code.startswith(VIOLENT_ROOTS):
                 # "troops shelled positions near Rafah": the place attacked
                 arg = place_arg(place)
