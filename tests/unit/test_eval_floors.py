@@ -140,3 +140,8 @@ def test_writing_floors_never_lowers_an_existing_floor(tmp_path, monkeypatch):
               "--write-floors", str(floors)])
     assert load_floors(floors) == {"times/gum-news/relaxed_f1": 0.70,  # ... and keeps it
                                    "times/gum-news/strict_f1": 0.88}
+
+
+def test_suggested_floor_is_not_lowered_by_float_error():
+    results = {"times/meantime-en": {"headline": ["value_f1"], "metrics": {"value_f1": 0.84}}}
+    assert suggest_floors(results) == {"times/meantime-en/value_f1": 0.82}

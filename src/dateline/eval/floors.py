@@ -81,5 +81,6 @@ def suggest_floors(results: dict[str, dict[str, Any]], margin: float = 0.02) -> 
         for metric in result.get("headline", []):
             value = result["metrics"].get(metric)
             if isinstance(value, int | float):
-                out[f"{where}/{metric}"] = max(0.0, math.floor((value - margin) * 100) / 100)
+                # round first: 0.84 - 0.02 is 0.8199999..., which must floor to 0.82
+                out[f"{where}/{metric}"] = max(0.0, math.floor(round((value - margin) * 100, 6)) / 100)
     return out
