@@ -56,6 +56,11 @@ def _capitals() -> frozenset[tuple[str, str]]:
                      for cap in c.capitals)
 
 
+def is_capital(entry: GeoEntry) -> bool:
+    """Whether an entry is the capital of a sovereign state."""
+    return (fold(entry.name), entry.country) in _capitals()
+
+
 def _inside(entry: GeoEntry, container: GeoEntry) -> bool:
     if container.feature == "country":
         return entry.country == container.country and entry.id != container.id

@@ -99,3 +99,47 @@ def stopnames() -> dict[str, str]:
         name, _, kind = line.partition("\t")
         out[fold(name)] = kind.strip() or "word"
     return out
+
+
+class Landmark(NamedTuple):
+    name: str
+    lat: float
+    lon: float
+    country: str
+    seat: bool  # a seat of power: its name also stands for the body in it
+
+
+@lru_cache(maxsize=1)
+def landmarks() -> tuple[re.Pattern[str] | None, dict[str, Landmark]]:
+    """Famous sites and seats of power named without a place-type word ("the Kremlin",
+    "Downing Street", ``geo_landmarks.tsv``): one case-sensitive regex over all their
+    names, and each written name -> its landmark."""
+    by_name: dict[str, Landmark] = {}
+    path = data_path("geo_landmarks.tsv")
+    header = True
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else ():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        name, aliases, lat, lon, country, kind = (line.split("\t") + [""] * 6)[:6]
+        lm = Landmark(name.strip(), float(lat), float(lon), country.strip().upper(),
+                      kind.strip() == "seat")
+        for n in [name, *aliases.split("|")]:
+            if n.strip():
+                by_name[n.strip()] = lm
+    if not by_name:
+        return None, by_name
+    alts = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    # not part of a longer capitalised name ("Pentagon Papers" still matches: the
+    # building is named in it; "Greater Kremlin Palace" does not start a match mid-name)
+    return re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w-])"), by_name
+
+
+def find_landmarks(text: str) -> list[tuple[int, int, Landmark]]:
+    """(start, end, landmark) of every landmark name in ``text``."""
+    pattern, by_name = landmarks()
+    if pattern is None:
+        return []
+    return [(m.start(), m.end(), by_name[m.group(0)]) for m in pattern.finditer(text)]

@@ -110,7 +110,7 @@ _LINK_AFTER = re.compile(
     r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)\s+)?$",
     re.IGNORECASE)
 _LINK_BEFORE = re.compile(r"^(?:'s|’s)\s+$")
-_CONTAINERS = frozenset({"city", "admin2", "admin1", "region", "country"})
+_CONTAINERS = frozenset({"city", "admin2", "admin1", "region", "country", "landmark"})
 _TOWNS = frozenset({"city", "admin2"})
 _NEAR_CHARS = 1500
 _BIG_TOWN = 50_000

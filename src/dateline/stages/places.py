@@ -26,15 +26,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold, load_gazetteer
-from dateline.knowledge.geo_resolve import Context, Query, is_inside, resolve
+from dateline.knowledge.geo_resolve import Context, Query, is_capital, is_inside, resolve
 from dateline.pipeline.stage import Stage
 from dateline.records import Analysis, Mention, Place
 from dateline.stages.place_common import (
     Candidate,
+    Landmark,
     abbrev_entry,
     best_entry,
+    find_landmarks,
     is_abbrev,
     qualifier_entry,
     state_body_after,
@@ -284,6 +287,9 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
     cands.extend(scan_names(analysis, gaz, taken))
 
     ctx = Context()
+    marks = find_landmarks(analysis.article.nlp_text)
+    for _, _, lm in marks:  # "Windsor Castle", "the Kremlin" say which country the story is in
+        ctx.actor_countries[lm.country] += 1
     for actor in analysis.actors:
         if actor.country:
             iso2 = _iso2(actor.country)
@@ -295,12 +301,15 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
         results = resolve(gaz, [c.query for c in cands], ctx)
     support = _supported_countries(cands, results, ctx)
 
+    speakers = _speaking_towns(analysis, cands, results)
     places: list[Place] = []
     for c, res in zip(cands, results, strict=True):
         if res is None:
             continue
         entry, conf = res
         if c.weak and entry.country not in support:
+            continue
+        if entry.feature == "city" and fold(c.text) in speakers:
             continue
         note = c.note or entry.note
         if not note.startswith("dateline") and _metonymic(analysis, c.start, c.end, entry):
@@ -311,10 +320,55 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
         f = dateline_feature(analysis.article.text, dateline[0], dateline[1])
         if f is not None:
             extra.append(f)
+    # landmarks first: a local feature may lie in one ("St George's Chapel at Windsor Castle")
+    places = _with_landmarks(analysis.doc, analysis.article.text, places, marks)
     places = add_local_features(analysis, gaz, places, extra)
     places.extend(_vague_places(analysis, places))
     places.sort(key=lambda p: (p.start, p.end))
     return tuple(places)
+
+
+_LANDMARK_LOCATIVE = re.compile(
+    r"\b(?:at|in|inside|outside|into|from|to|near|on|across|around|through|toward|towards|"
+    r"visit|visited|visiting|left|leave|leaving|reached|entered)\s+(?:the\s+|\w+(?:'s|’s)\s+)?$",
+    re.IGNORECASE)
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "npadvmod", "nmod"})
+
+
+def _landmark_as_place(doc: Any, text: str, s: int, e: int, seat: bool) -> bool:
+    """Whether a landmark is named as a place ("talks at the Kremlin", "run the White
+    House", "a Broadway star"), not as the body it houses ("the White House said", "denied
+    by the Kremlin"; for a seat of power also "White House aides", "the Kremlin's line")."""
+    if _LANDMARK_LOCATIVE.search(text, max(0, s - 30), s):
+        return True
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if root.dep_ in _AGENT_DEPS or (seat and root.dep_ in _MODIFIER_DEPS):
+        return False
+    head = root.head
+    return not (root.dep_ == "pobj" and (
+        head.lower_ == "by" or head.head.lower_ in ("behalf", "according")))
+
+
+def _with_landmarks(doc: Any, text: str, places: list[Place],
+                    marks: list[tuple[int, int, Landmark]]) -> list[Place]:
+    """``places`` with the landmarks in the text, at their own point; a landmark replaces
+    the places it overlaps ("Windsor" in "Windsor Castle", a local feature "Downing Street"
+    put at the article's town), unless a longer name holds it ("Broadway Avenue")."""
+    for s, e, lm in marks:
+        if doc is not None and not _landmark_as_place(doc, text, s, e, lm.seat):
+            continue
+        if any(p.start <= s and e <= p.end and p.end - p.start > e - s for p in places):
+            continue
+        places = [p for p in places if not (p.start < e and s < p.end)]
+        places.append(Place(start=s, end=e, text=text[s:e], name=lm.name, geonameid=None,
+                            lat=lm.lat, lon=lm.lon, country=lm.country, admin1=None,
+                            feature="landmark", confidence=0.8,
+                            note="landmark: a well-known site or seat of power"))
+    return places
 
 
 def _supported_countries(cands: list[Candidate], results: list[tuple[GeoEntry, float] | None],
@@ -353,6 +407,31 @@ def _place(gaz: Gazetteer, e: GeoEntry, start: int, end: int, text: str, conf: f
     return Place(start=start, end=end, text=text, name=e.name, geonameid=e.geonameid,
                  lat=round(e.lat, 5), lon=round(e.lon, 5), country=e.country or None,
                  admin1=admin1, feature=e.feature, confidence=round(conf, 3), note=note)
+
+
+_SPEECH = frozenset({"say", "tell", "add", "explain", "recall", "write", "ask", "describe"})
+_SPEAKING_TOWN_MAX = 100_000
+
+
+def _speaking_towns(analysis: Analysis, cands: list[Candidate],
+                    results: list[tuple[GeoEntry, float] | None]) -> set[str]:
+    """Folded names of small towns that speak ("said Noma", "according to Davis"): a
+    person's name the gazetteer also knows; every mention of it in the article is dropped.
+    Capitals and big cities may speak for their government ("Tehran said")."""
+    out: set[str] = set()
+    for c, res in zip(cands, results, strict=True):
+        if res is None or res[0].feature != "city" or res[0].population >= _SPEAKING_TOWN_MAX:
+            continue
+        if c.note.startswith("dateline") or " " in c.text.strip() or is_capital(res[0]):
+            continue
+        root = span_root(analysis.doc, c.start, c.end)
+        if root is None:
+            continue
+        head = root.head
+        if (root.dep_ == "nsubj" and head.lemma_.lower() in _SPEECH) or (
+                root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"):
+            out.add(fold(c.text))
+    return out
 
 
 def _metonymic(analysis: Analysis, start: int, end: int, entry: GeoEntry) -> bool:
