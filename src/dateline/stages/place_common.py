@@ -143,3 +143,25 @@ def find_landmarks(text: str) -> list[tuple[int, int, Landmark]]:
     if pattern is None:
         return []
     return [(m.start(), m.end(), by_name[m.group(0)]) for m in pattern.finditer(text)]
+
+
+# "the U.S.-led coalition", "a Kent-based team", "Iran-backed militias": a place before a
+# hyphen and a participle the NER leaves out of every entity
+_HYPHEN_COMPOUND = re.compile(
+    r"(?<![\w.-])((?:[A-Z][a-z]+|[A-Z](?:\.[A-Z])+\.?|[A-Z]{2,3})"
+    r"(?: [A-Z][a-z]+)?)-(?:led|based|backed|born|run|owned|made|funded|brokered|"
+    r"sponsored|bound|built|allied|controlled|held|headquartered)\b")
+
+
+def scan_hyphen_compounds(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """Places in "U.S.-led", "Kent-based", "Iran-backed"."""
+    out: list[Candidate] = []
+    for m in _HYPHEN_COMPOUND.finditer(text):
+        name = m.group(1)
+        if is_abbrev(name):
+            hit = abbrev_entry(gaz, name)
+            if hit is not None:
+                out.append(Candidate(m.start(1), m.end(1), name, Query(name, fixed=hit)))
+        elif gaz.has(name) and fold(name) not in stopnames():
+            out.append(Candidate(m.start(1), m.end(1), name, Query(name)))
+    return out

@@ -40,6 +40,7 @@ from dateline.stages.place_common import (
     find_landmarks,
     is_abbrev,
     qualifier_entry,
+    scan_hyphen_compounds,
     state_body_after,
     stopnames,
 )
@@ -59,10 +60,10 @@ __all__ = ["PlaceStage", "event_place", "find_places"]
 _LEAD_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _DIRECTION = re.compile(
-    r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central|"
+    r"^(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central|"
     r"upper|lower|greater|mid|inner|outer|rural|coastal)\s+", re.IGNORECASE)
 _DIRECTION_BEFORE = re.compile(
-    r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)\s+$",
+    r"\b(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)\s+$",
     re.IGNORECASE)
 _GENERIC = re.compile(
     r"\s+(province|governorate|state|region|district|county|prefecture|oblast|city|town|village)$",
@@ -212,6 +213,10 @@ def _ner_mentions(analysis: Analysis, gaz: Gazetteer,
     return out
 
 
+_SPLIT_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "FAC"})
+_SPLIT_CITY = 100_000
+
+
 def _joined_entities(analysis: Analysis, gaz: Gazetteer) -> list[Mention]:
     """The NER's entities, with two place entities one space apart joined when together
     they name a region or country the gazetteer holds ("Baja" + "California")."""
@@ -223,12 +228,16 @@ def _joined_entities(analysis: Analysis, gaz: Gazetteer) -> list[Mention]:
         m = ents[i]
         if i + 1 < len(ents):
             n = ents[i + 1]
-            if (m.label in ("GPE", "LOC") and n.label in ("GPE", "LOC")
-                    and text[m.end:n.start] == " "):
+            both = m.label in ("GPE", "LOC") and n.label in ("GPE", "LOC")
+            # "Boa" GPE + "Vista" ORG: halves of a big city's name the NER split
+            either = {m.label, n.label} <= _SPLIT_LABELS and {m.label, n.label} & {"GPE", "LOC"}
+            if (both or either) and text[m.end:n.start] == " ":
                 joined = text[m.start:n.end]
-                if any(c.feature in ("admin1", "country") and fold(c.name) == fold(joined)
+                if any(fold(c.name) == fold(joined) and (
+                        (both and c.feature in ("admin1", "country"))
+                        or (c.feature == "city" and c.population >= _SPLIT_CITY))
                        for c in gaz.lookup(joined)):
-                    out.append(replace(m, end=n.end, text=joined))
+                    out.append(replace(m, end=n.end, text=joined, label="GPE" if not both else m.label))
                     i += 2
                     continue
         out.append(m)
@@ -280,7 +289,8 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
     for c in scan_datelines(analysis, gaz, taken):
         cands.append(c)
         taken.append((c.start, c.end))
-    for c in scan_embedded(analysis, gaz) + scan_mislabelled(analysis, gaz):
+    for c in scan_embedded(analysis, gaz) + scan_mislabelled(analysis, gaz) + \
+            scan_hyphen_compounds(analysis.article.nlp_text, gaz):
         if not any(c.start < e and c.end > s for s, e in taken):
             cands.append(c)
             taken.append((c.start, c.end))

@@ -1,0 +1,40 @@
+"""Place names the NER splits, leaves out or qualifies: a big city's name in two entities,
+"north west London", and the place before "-led", "-backed"."""
+
+from __future__ import annotations
+
+from dateline.knowledge.gazetteer import load_gazetteer
+from dateline.stages.place_common import scan_hyphen_compounds
+
+STAGES = "nlp,places"
+
+
+def _names(analysis):
+    return {p.text: p.country for p in analysis.places}
+
+
+def test_place_before_led_or_backed_is_found():
+    gaz = load_gazetteer()
+    text = "Troops of the U.S.-led coalition fought Iran-backed militias near the border."
+    found = {c.text: c.query.fixed for c in scan_hyphen_compounds(text, gaz)}
+    assert set(found) == {"U.S.", "Iran"}
+    assert found["U.S."] is not None and found["U.S."].country == "US"
+    # a hyphenated word without a participle is not taken
+    assert scan_hyphen_compounds("a Paris-Berlin flight and a well-known Texas-style grill",
+                                 gaz) == []
+
+
+def test_us_led_coalition_is_a_place_mention(run_text):
+    a = run_text("Aircraft from the U.S.-led coalition struck targets on Monday.", stages=STAGES)
+    assert _names(a).get("U.S.") == "US", _names(a)
+
+
+def test_two_word_compass_before_a_city_leaves_the_city(run_text):
+    a = run_text("Jones, of Brent, north west London, denies two counts of assault.",
+                 stages=STAGES)
+    assert _names(a).get("London") == "GB", _names(a)
+
+
+def test_big_city_split_into_two_entities_is_joined(run_text):
+    a = run_text("Many are living in Boa Vista, the state capital of Roraima.", stages=STAGES)
+    assert _names(a).get("Boa Vista") == "BR", _names(a)
