@@ -38,3 +38,18 @@ def test_two_word_compass_before_a_city_leaves_the_city(run_text):
 def test_big_city_split_into_two_entities_is_joined(run_text):
     a = run_text("Many are living in Boa Vista, the state capital of Roraima.", stages=STAGES)
     assert _names(a).get("Boa Vista") == "BR", _names(a)
+
+
+def test_later_mention_of_a_town_the_ner_missed_is_the_same_place(run_text):
+    # the NER tags the last "Kobani" PERSON
+    a = run_text("Fighting continued near Kobani. Kobani's defenders said Kobani would not "
+                 "fall.", stages=STAGES)
+    kobani = [p for p in a.places if p.text == "Kobani"]
+    assert len(kobani) == 3 and {p.country for p in kobani} == {"SY"}, \
+        [(p.text, p.note) for p in a.places]
+
+
+def test_town_name_used_as_a_surname_is_not_repeated(run_text):
+    a = run_text("Flooding hit Bryant, Arkansas, on Tuesday. Coach Mike Bryant said the "
+                 "stadium was closed, and Bryant added that games would move.", stages=STAGES)
+    assert [p.start for p in a.places if p.text == "Bryant"] == [a.article.text.index("Bryant")]

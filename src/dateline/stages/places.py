@@ -325,6 +325,7 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
         if not note.startswith("dateline") and _metonymic(analysis, c.start, c.end, entry):
             note = "metonymy: the name stands for the government here (also an actor)"
         places.append(_place(gaz, entry, c.start, c.end, c.text, conf, note or None))
+    places.extend(_repeated_names(analysis, places))
     extra: list[Feature] = []
     if dateline is not None and results and results[0] is None:  # "CAMP MURRAY, Wash. -"
         f = dateline_feature(analysis.article.text, dateline[0], dateline[1])
@@ -421,6 +422,56 @@ def _place(gaz: Gazetteer, e: GeoEntry, start: int, end: int, text: str, conf: f
 
 _SPEECH = frozenset({"say", "tell", "add", "explain", "recall", "write", "ask", "describe"})
 _SPEAKING_TOWN_MAX = 100_000
+
+
+_CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _repeated_names(analysis: Analysis, places: list[Place]) -> list[Place]:
+    """Further mentions of a town or region the article already places, where the NER
+    tagged them PERSON or nothing ("Douma is surrounded", "Douma's fall"): a name standing
+    alone, not next to another capitalised word ("Douma Council", "Ali Douma")."""
+    text = analysis.article.nlp_text
+    seen: dict[str, Place] = {}
+    # only names the NER itself tagged as places somewhere
+    ner = {(m.start, m.end) for m in analysis.entities if m.label in ("GPE", "LOC")}
+    for p in places:
+        if p.feature in ("city", "admin2", "admin1") and not p.note and " " not in p.text \
+                and p.text[:1].isupper() and not p.text.isupper() and any(
+                    a <= p.start and p.end <= b for a, b in ner):
+            seen.setdefault(p.text, p)
+    if not seen:
+        return []
+    spans = sorted((p.start, p.end) for p in places)
+    others = [(m.start, m.end, m.label) for m in analysis.entities if m.label not in ("GPE", "LOC")]
+    stops = stopnames()
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in seen) + r")(?![\w-])")
+    found: list[tuple[int, int, str]] = []
+    bad: set[str] = set()  # a surname somewhere ("Kobe Bryant"), a brand, an ordinary word
+    for m in pattern.finditer(text):
+        s, e, name = m.start(), m.end(), m.group(0)
+        before = text[max(0, s - 30):s].rstrip(" ")
+        prev = before.split()[-1] if before.split() else ""
+        if fold(name) in stops or (text[s - 1:s] == " " and _CAP_WORD.fullmatch(prev)
+                                   and not before.endswith((".", "\n"))):
+            bad.add(name)
+        if any(a < e and s < b for a, b in spans):
+            continue
+        if any(a <= s and e <= b and lab in ("ORG", "PRODUCT") for a, b, lab in others):
+            bad.add(name)  # a company or brand somewhere in the article ("Zara")
+        if any(a <= s and e <= b and (a, b) != (s, e) for a, b, _ in others):
+            continue  # part of a longer name
+        if text[e:e + 1] == " " and _CAP_WORD.match(text, e + 1):
+            continue
+        found.append((s, e, name))
+    out: list[Place] = []
+    for s, e, name in found:
+        if name in bad:
+            continue
+        p = seen[name]
+        out.append(replace(p, start=s, end=e, text=name, confidence=p.confidence * 0.8,
+                           note="same name as a place the article names elsewhere"))
+    return out
 
 
 def _speaking_towns(analysis: Analysis, cands: list[Candidate],
