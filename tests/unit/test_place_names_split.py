@@ -15,9 +15,10 @@ def _names(analysis):
 
 def test_place_before_led_or_backed_is_found():
     gaz = load_gazetteer()
-    text = "Troops of the U.S.-led coalition fought Iran-backed militias near the border."
+    text = ("Troops of the U.S.-led coalition fought Iran-backed militias near the border, "
+            "a Kent-based charity said.")
     found = {c.text: c.query.fixed for c in scan_hyphen_compounds(text, gaz)}
-    assert set(found) == {"U.S.", "Iran"}
+    assert set(found) == {"U.S.", "Iran", "Kent"}
     assert found["U.S."] is not None and found["U.S."].country == "US"
     # a hyphenated word without a participle is not taken
     assert scan_hyphen_compounds("a Paris-Berlin flight and a well-known Texas-style grill",

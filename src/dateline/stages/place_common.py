@@ -162,6 +162,7 @@ def scan_hyphen_compounds(text: str, gaz: Gazetteer) -> list[Candidate]:
             hit = abbrev_entry(gaz, name)
             if hit is not None:
                 out.append(Candidate(m.start(1), m.end(1), name, Query(name, fixed=hit)))
-        elif gaz.has(name) and fold(name) not in stopnames():
+        elif gaz.has(name) and stopnames().get(fold(name), "person") == "person":
+            # a given name is no place elsewhere, but nobody is "Kent-based"
             out.append(Candidate(m.start(1), m.end(1), name, Query(name)))
     return out
