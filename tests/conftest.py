@@ -38,6 +38,16 @@ def run_text():
 
 
 @pytest.fixture(scope="session")
+def code(run_text):
+    """code(text) -> the events of a text dated 2016-11-15, through nlp, actors, quotes, events."""
+
+    def _run(text: str):
+        return run_text(text, date="2016-11-15", stages="nlp,actors,quotes,events").events
+
+    return _run
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.exists():
         pytest.skip("../shared is not present")

@@ -1,18 +1,6 @@
 """Words that look like events but are not events of their own: the content of another
 event, part of a name, or a hypothetical. Sentences written for these tests."""
 
-import pytest
-
-STAGES = "nlp,actors,quotes,events"
-
-
-@pytest.fixture(scope="module")
-def code(run_text):
-    def _run(text: str):
-        return run_text(text, date="2016-11-15", stages=STAGES).events
-
-    return _run
-
 
 def test_an_event_noun_inside_an_accusation_is_its_content(code):
     events = code("Venezuela accused Colombia of acting in bad faith in the negotiations with Brazil.")

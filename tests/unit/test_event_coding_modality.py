@@ -1,19 +1,7 @@
 """How governing verbs change what is coded, and the CAMEO -> PLOVER choices for force,
 on sentences written for these tests."""
 
-import pytest
-
 from dateline.knowledge.cameo import lookup
-
-STAGES = "nlp,actors,quotes,events"
-
-
-@pytest.fixture(scope="module")
-def code(run_text):
-    def _run(text: str):
-        return run_text(text, date="2016-11-15", stages=STAGES).events
-
-    return _run
 
 
 def test_a_demand_that_others_refuse_is_a_demand_not_their_rejection(code):

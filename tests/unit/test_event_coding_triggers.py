@@ -1,19 +1,7 @@
 """Whether and how a trigger is coded: lexicon matching, modality, and who is on the
 receiving end, on sentences written for these tests."""
 
-import pytest
-
 from dateline.stages.event_patterns import load_index
-
-STAGES = "nlp,actors,quotes,events"
-
-
-@pytest.fixture(scope="module")
-def code(run_text):
-    def _run(text: str):
-        return run_text(text, date="2016-11-15", stages=STAGES).events
-
-    return _run
 
 
 def test_a_verb_phrase_opening_with_an_adverb_is_triggered_by_its_verb():

@@ -5,15 +5,6 @@ import pytest
 STAGES = "nlp,actors,quotes,events"
 
 
-@pytest.fixture(scope="module")
-def code(run_text):
-    def _run(text: str):
-        analysis = run_text(text, date="2016-11-15", stages=STAGES)
-        return analysis.events
-
-    return _run
-
-
 def triples(events):
     return {(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
             for e in events}
