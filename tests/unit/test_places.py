@@ -197,3 +197,13 @@ def test_where_a_victim_comes_from_is_not_where_he_was_shot(run_text):
     a = run_text(text, stages=STAGES)
     assert any(p.text == "Abidjan" for p in a.places)
     assert event_place(a, _event(text, "shot", "190")) is None
+
+
+def test_a_town_inside_an_organisation_name_is_the_well_known_namesake(run_text):
+    # the US places would pull a bare "Aberdeen" towards one of the small US towns; the
+    # fund manager is named after the Scottish city
+    text = ("Smith, who studied in England, ran bond portfolios at Aberdeen Asset Management "
+            "before joining a pension fund in Chicago. Markets in New York were calm.")
+    a = run_text(text, stages=STAGES)
+    aberdeen = _places(a, "Aberdeen")
+    assert aberdeen and aberdeen[0].country == "GB"

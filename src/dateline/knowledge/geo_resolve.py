@@ -35,6 +35,7 @@ class Query:
     hint: str | None = None  # "admin1" for "Nineveh province", "city" for "the city of Mosul"
     candidates: list[GeoEntry] = field(default_factory=list)
     fixed: GeoEntry | None = None  # already decided (an abbreviation, a demonym)
+    embedded: bool = False  # inside an organisation's name ("Aberdeen Asset Management")
 
 
 @dataclass
@@ -192,13 +193,17 @@ def _city_named_over(entry: GeoEntry, query: Query, key: str) -> float:
 
 def _dwarfed(entry: GeoEntry, query: Query) -> bool:
     """A town whose name is also that of a far bigger city (a capital, or a city of half a
-    million or more): country-wide and nearby context cannot carry it alone."""
+    million or more): country-wide and nearby context cannot carry it alone. Organisations
+    are named after the well-known namesake ("Aberdeen Asset Management", "Cambridge
+    Analytica"), so inside a name a city five times bigger already dwarfs a town."""
     if entry.feature != "city":
         return False
     size = max(entry.population, 1)
     for o in query.candidates:
         if o.feature != "city" or o.id == entry.id:
             continue
+        if query.embedded and o.population >= 100_000 and o.population >= 5 * size:
+            return True
         if o.population >= 500_000 and o.population >= 30 * size:
             return True
         if o.population >= 10 * size and (fold(o.name), o.country) in _capitals():
@@ -235,6 +240,8 @@ def resolve(gaz: Gazetteer, queries: list[Query], ctx: Context) -> list[tuple[Ge
             q = queries[members[0]]
             if not q.candidates:
                 continue
+            # the prominence rule for names inside names holds only if every mention is one
+            q.embedded = all(queries[n].embedded for n in members)
             others = [e for k, e in choice.items() if k != gkey]
             countries: Counter = Counter()
             for k, e in choice.items():

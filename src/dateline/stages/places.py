@@ -305,6 +305,8 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
             iso2 = _iso2(actor.country)
             if iso2:
                 ctx.actor_countries[iso2] += len(actor.mentions) or 1
+    for c in cands:
+        c.query.embedded = (c.note or "").startswith("inside the name")
     results = resolve(gaz, [c.query for c in cands], ctx)
     if dateline is not None and results and results[0] is not None:
         ctx.dateline_country = results[0][0].country or None
