@@ -207,3 +207,21 @@ def test_a_town_inside_an_organisation_name_is_the_well_known_namesake(run_text)
     a = run_text(text, stages=STAGES)
     aberdeen = _places(a, "Aberdeen")
     assert aberdeen and aberdeen[0].country == "GB"
+
+
+def test_a_state_holding_the_articles_counties_beats_the_country_of_its_name(run_text):
+    text = ("Most school systems in Northeast Georgia are reviewing their budgets. The Clarke "
+            "County and Oconee County school boards met on Monday, and Barrow County "
+            "teachers were told their jobs were safe.")
+    a = run_text(text, stages=STAGES)
+    georgia = _places(a, "Georgia")
+    assert georgia and all(p.country == "US" and p.feature == "admin1" for p in georgia)
+    assert not _places(a, "Northeast")  # a direction, not Iceland's Northeast region
+
+
+def test_the_country_georgia_keeps_its_reading_beside_its_own_towns(run_text):
+    text = ("Protesters gathered in Tbilisi, the capital of Georgia, and in Batumi on the "
+            "Black Sea coast, demanding new elections.")
+    a = run_text(text, stages=STAGES)
+    georgia = _places(a, "Georgia")
+    assert georgia and georgia[0].country == "GE" and georgia[0].feature == "country"

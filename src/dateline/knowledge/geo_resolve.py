@@ -156,6 +156,12 @@ def _score(entry: GeoEntry, query: Query, ctx: Context, chosen: list[GeoEntry],
         # "Georgia and Florida": states come with states; less so for a state named after
         # its own big city ("Miami, New York and Detroit")
         s += 0.5 if query.hint != "admin1" and _city_named_over(entry, query, key) >= 1.2 else 1.0
+    if entry.feature == "admin1" and any(
+            o.feature in ("city", "admin2") and o.id != entry.id and _inside(o, entry)
+            for o in chosen):
+        # "Northeast Georgia ... Clarke County ... Athens": the state that holds the
+        # article's counties and towns, not the country of the same name
+        s += 1.2
     if entry.feature in ("city", "admin2", "region", "natural"):
         w = 0.5 if w < 1.0 else 1.0
         for other in chosen:

@@ -276,6 +276,11 @@ def _qualifier_after(gaz: Gazetteer, text: str, end: int, name: str) -> GeoEntry
     return None
 
 
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "northeast",
+                            "northwest", "southeast", "southwest", "north east", "north west",
+                            "south east", "south west"})
+
+
 def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
     if analysis.doc is not None:  # the scans' text of the Doc: Doc.text rebuilds it
         analysis.doc.user_data.setdefault("dateline_text", analysis.article.nlp_text)
@@ -291,6 +296,8 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
         taken.append((c.start, c.end))
     for c in scan_embedded(analysis, gaz) + scan_mislabelled(analysis, gaz) + \
             scan_hyphen_compounds(analysis.article.nlp_text, gaz):
+        if fold(c.text) in _COMPASS_WORDS:
+            continue  # "Northeast Georgia": a part of the state, not Iceland's Northeast
         if not any(c.start < e and c.end > s for s, e in taken):
             cands.append(c)
             taken.append((c.start, c.end))
