@@ -133,3 +133,67 @@ def test_every_place_offset_matches_its_text(run_text):
     for p in a.places:
         assert text[p.start:p.end] == p.text
     assert {"Seoul", "Busan"} <= {p.name for p in a.places}
+
+
+# --- credit lines, abbreviations, names inside names, place frames ---------------------
+
+def test_a_reporters_town_in_the_blanked_credit_line_is_a_place_but_no_event_place(run_text):
+    text = ("NAIROBI (Reuters) - Kenyan police fired tear gas at protesters on Tuesday, "
+            "witnesses said.\n\n(Reporting by Jane Okafor in Mombasa and Tom Hale in Kampala;"
+            " Editing by Mark Ruiz)")
+    a = run_text(text, stages="nlp,actors,times,places,quotes,events")
+    for name, cc in (("Mombasa", "KE"), ("Kampala", "UG")):
+        got = _named(a, name)
+        assert got and got[0].country == cc and got[0].note.startswith("credit line")
+    assert "Mombasa" not in a.article.nlp_text  # the ingest step still hides the credit
+    assert all(e.place is None or e.place.name not in ("Mombasa", "Kampala") for e in a.events)
+
+
+def test_a_writers_town_in_a_contributed_line_is_a_place(run_text):
+    a = run_text("Flooding closed roads across the region on Monday.\n\nAssociated Press "
+                 "writer Ana Silva in Lisbon contributed to this report.", stages=STAGES)
+    lisbon = _named(a, "Lisbon")
+    assert lisbon and lisbon[0].country == "PT"
+
+
+def test_no_before_a_case_number_is_no_town_but_a_county_before_a_date_is(run_text):
+    a = run_text("The case is U.S. v. Ortiz, U.S. District Court, District of Arizona, "
+                 "No. 19-cr-20417. Next meetings: 7/8 April: Sandown Park, Surrey. "
+                 "28/29 April: Haydock Park, Kent. 5 May: Goodwood.", stages=STAGES)
+    assert not _named(a, "No")
+    assert _named(a, "Kent")
+
+
+def test_a_country_abbreviation_before_national_guard_is_the_country(run_text):
+    a = run_text("The U.S. National Guard faces a different task than on its last two "
+                 "deployments, officials said.", stages=STAGES)
+    us = _named(a, "U.S.")
+    assert us and us[0].feature == "country" and us[0].country == "US"
+
+
+def test_a_township_named_after_a_town_is_placed_as_a_whole(run_text):
+    a = run_text("The fundraiser was held at a restaurant in Monroe Township on Saturday.",
+                 stages=STAGES)
+    twp = _named(a, "Monroe Township")
+    assert twp and twp[0].country == "US"
+
+
+def test_a_town_after_a_road_number_is_a_place(run_text):
+    a = run_text("Somerset drivers faced queues at the M5 Taunton junction on Monday.",
+                 stages=STAGES)
+    taunton = _named(a, "Taunton")
+    assert taunton and taunton[0].country == "GB"
+
+
+def test_a_town_set_off_by_commas_after_a_person_is_where_they_are_from(run_text):
+    a = run_text("Police said on Friday that the driver, Tom Barker, of Hayes, was arrested "
+                 "at the scene in west London.", stages=STAGES)
+    hayes = _named(a, "Hayes")
+    assert hayes and hayes[0].country == "GB"
+
+
+def test_a_name_owning_an_economy_or_harbour_is_a_place(run_text):
+    a = run_text("Ferry operators said Tinos's harbour was closed by high winds across "
+                 "Greece on Sunday.", stages=STAGES)
+    tinos = _named(a, "Tinos")
+    assert tinos and tinos[0].country == "GR"

@@ -1,13 +1,15 @@
-"""Place names the NER did not label as places: datelines inside the text, names inside
-other names ("the Cauvery Management Board"), names labelled PERSON/ORG or not labelled at
-all ("Tamil Nadu said", "travelling to Cirencester").
+"""Place names the NER did not label as places: datelines and credit lines (``place_wire``,
+re-exported here), names inside other names ("the Cauvery Management Board", and place
+entities the gazetteer cannot place whole: "St. Louis Police" tagged GPE), names labelled
+PERSON/ORG or not labelled at all ("Tamil Nadu said", "travelling to Cirencester").
 
 All scans walk the parsed tokens once and look names up in the gazetteer's dict (no regex
 per gazetteer name). What keeps them precise:
 
 - a name the gazetteer holds as a country, first-level region, county or named region is
   taken as it stands; a town needs evidence: a locative word before it ("in", "near",
-  "the village of"), a qualifier after it ("Fresno, Calif."), or a large population;
+  "the village of"), a place frame (", of Hayes,", "Samos's economy"), a qualifier after
+  it ("Fresno, Calif."), or a large population;
 - towns found with little evidence are *weak*: ``places.find_places`` keeps them only when
   they resolve into a country the article already places something in;
 - ``geo_stopnames.tsv`` lists names that are also ordinary words or given names ("Reading",
@@ -22,7 +24,7 @@ import re
 from typing import Any
 
 from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold
-from dateline.knowledge.geo_resolve import Query
+from dateline.knowledge.geo_resolve import Query, is_inside
 from dateline.records import Analysis
 from dateline.stages.place_common import (
     Candidate,
@@ -32,6 +34,10 @@ from dateline.stages.place_common import (
     state_body_after,
     stopnames,
 )
+from dateline.stages.place_wire import scan_datelines
+
+__all__ = ["STREET_WORDS", "named_candidates", "scan_datelines", "scan_embedded",
+           "scan_mislabelled", "scan_names"]
 
 _CONNECT = frozenset({"and", "of", "de", "del", "la", "al", "el", "-", "&", "du", "des", "upon",
                       "on", "da", "do", "dos"})
@@ -51,17 +57,10 @@ _STREETS = frozenset({"street", "avenue", "road", "drive", "lane", "boulevard", 
 # a demonym right before one of these is part of a street or building name ("French Quarter")
 STREET_WORDS = frozenset({"quarter", "street", "avenue", "road", "square", "embassy",
                           "consulate", "lane", "drive", "boulevard", "way", "market", "hall"})
-_DATELINE_ANY = re.compile(
-    r"(?:^|(?<=[.!?\"”)]\s)|(?<=[.!?\"”)]\s\s))[ \t]*\(?"
-    r"([A-Z][A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+){0,3}(?:[ ]?(?:&|/)[ ]?[A-Z][A-Z'.\-]+"
-    r"(?:[ ][A-Z][A-Z'.\-]+){0,3})?)\)?"
-    r"(?:,[ ]*([A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2}))?[ ]*"
-    # a press release's date: "TIJUANA & SAN DIEGO, MARCH 29, 2018 --"
-    r"(?:,+[ ]*[A-Z][A-Za-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]*\d{4})?[ ]*)?"
-    r"(?:(?:\([A-Za-z .]{2,20}\)[ ]*)?(?:—|–|--|-|:)(?:[ ]|(?=\())"
-    r"|\((?:AP|Reuters|AFP|CNN|UPI)\)[ ])",
-    re.MULTILINE)
-_JOINED = re.compile(r"\s*(?:&|/|\bAND\b)\s*")
+_NUMBERED = re.compile(r"\.\s?[#\d]")
+# abbreviations written before a number ("No. 18-cr-10083", "Vol. 3", "Art. 5")
+_NUMBER_ABBREVS = frozenset({"no", "nos", "vol", "art", "fig", "pt", "sec", "ch", "op",
+                             "para", "ref", "tel", "ext", "apt", "rm", "flt"})
 
 
 def _text(doc: Any) -> str:
@@ -114,6 +113,26 @@ def _locative(doc: Any, i: int) -> bool:
     return w == "of" and j > 0 and doc[j - 1].lower_ in _PLACE_NOUNS
 
 
+def _comma_of(doc: Any, i: int, n: int) -> bool:
+    """ "Jane Doe, 34, of Hayes, was charged": where a person is from, set off by commas."""
+    end = i + n
+    return (i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text == ","
+            and (end >= len(doc) or doc[end].text in (",", ".", ";")))
+
+
+# what only a place has: "Samos's economy", "Leeds's mayor", "the town's outskirts"
+_PLACE_POSSESSIONS = frozenset({
+    "economy", "coast", "coastline", "shores", "beaches", "outskirts", "suburbs", "residents",
+    "inhabitants", "townspeople", "villagers", "streets", "mayor", "port", "harbour", "harbor",
+    "airport", "hinterland", "countryside", "population", "skyline", "neighbourhoods",
+    "neighborhoods"})
+
+
+def _place_possessive(doc: Any, end: int) -> bool:
+    return (end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s", "'", "’")
+            and doc[end + 1].lower_ in _PLACE_POSSESSIONS)
+
+
 def _after_place_comma(doc: Any, i: int) -> bool:
     """ "Thruxton, Hampshire": the name follows a comma after a capitalised word."""
     return i >= 2 and doc[i - 1].text == "," and _cap(doc[i - 2])
@@ -134,49 +153,6 @@ def _qualifier_after(gaz: Gazetteer, doc: Any, end: int, head: str | None = None
         if hit is not None:
             return hit
     return None
-
-
-def scan_datelines(analysis: Analysis, gaz: Gazetteer,
-                   taken: list[tuple[int, int]]) -> list[Candidate]:
-    """Datelines anywhere in the text ("BOSTON (Reuters) -", "CAMP MURRAY, Wash. -"): wire
-    pages often hold several stories, or a caption before the story."""
-    out: list[Candidate] = []
-    text = analysis.article.text
-    for m in _DATELINE_ANY.finditer(text):
-        whole = m.group(1)
-        names: list[tuple[int, str]] = []
-        pos = 0
-        for j in _JOINED.finditer(whole):  # "TIJUANA & SAN DIEGO": two places
-            names.append((pos, whole[pos:j.start()]))
-            pos = j.end()
-        names.append((pos, whole[pos:]))
-        for k, (off, name) in enumerate(names):
-            last = k == len(names) - 1
-            out.extend(_dateline_name(gaz, m, m.start(1) + off, name, last, taken))
-    return out
-
-
-def _dateline_name(gaz: Gazetteer, m: re.Match[str], s: int, name: str, last: bool,
-                   taken: list[tuple[int, int]]) -> list[Candidate]:
-    out: list[Candidate] = []
-    name = name.rstrip(".-'")
-    if len(name) >= 3 and name.replace(" ", "").replace("-", "").isalpha():
-        e = s + len(name)
-        qualifier = None
-        if m.group(2) and last:  # "CAMP MURRAY, Wash.": the region counts anyway
-            qs = m.start(2)
-            qtext = m.group(2).strip()
-            qualifier = qualifier_entry(gaz, qtext, name)
-            if qualifier is not None and not _overlaps(qs, qs + len(qtext), taken):
-                out.append(Candidate(qs, qs + len(qtext), qtext, Query(qtext, fixed=qualifier),
-                                     "dateline region"))
-        if _overlaps(s, e, taken) or not gaz.has(name):
-            return out
-        if not any(c.feature in ("city", "admin1", "country") for c in gaz.lookup(name)):
-            return out
-        out.append(Candidate(s, e, name, Query(name, qualifier=qualifier, hint="city"),
-                             "dateline inside the text"))
-    return out
 
 
 def _demonym_ok(doc: Any, i: int, n: int) -> bool:
@@ -303,11 +279,11 @@ def named_candidates(gaz: Gazetteer, text: str, key: str, alternates: bool = Fal
     """Entries a scanned name can mean: areas by any of their names, towns by their own
     name; with ``alternates`` (the text says place: "in Misrata"), also by an alternate
     one ("Douma" for Duma) when no town has it as its own name and the town is not small.
-    Alternate names alone are too loose: "Hamas" is an old name of Hamm."""
+    Alternate names alone are too loose: "Hamas" is an old name of Hamm; so are short ones."""
     all_c = gaz.lookup(text)
     own = [c for c in all_c if c.feature != "city" or fold(c.name) == key]
-    if not alternates or any(c.feature == "city" for c in own):
-        return own
+    if not alternates or any(c.feature == "city" for c in own) or len(key) < 4:
+        return own  # short alternates are codes and abbreviations ("No" for Ho, Ghana)
     return own + [c for c in all_c if c.feature == "city" and c.population >= 20_000]
 
 
@@ -319,14 +295,21 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
     nxt = doc[i + n] if i + n < len(doc) else None
     if nxt is not None and nxt.is_title and nxt.lower_ in _STREETS:
         return None  # "Hampton Avenue": a street named after the town, somewhere else
-    locative = _locative(doc, i)
+    if key in _NUMBER_ABBREVS and _NUMBERED.match(_text(doc), e):
+        return None  # "No. 18-cr-10083", "Art. 5": an abbreviation before a number
+    locative = _locative(doc, i) or _comma_of(doc, i, n) or _place_possessive(doc, i + n)
     cands = named_candidates(gaz, text, key, alternates=locative)
+    qualifier = _qualifier_after(gaz, doc, i + n, text)
+    if not cands and qualifier is not None:
+        # "in Matias Romero, Oaxaca": a town by another of its names, in the region named
+        cands = [c for c in gaz.lookup(text) if c.feature == "city" and is_inside(c, qualifier)]
     if not cands:
         return None
-    qualifier = _qualifier_after(gaz, doc, i + n, text)
     listed = _after_place_comma(doc, i)
     prev = doc[i - 1] if i > 0 else None
-    tail_of_name = prev is not None and prev.is_title and i - 1 not in starts
+    # (a road number is no word of the name: "the A40 Witney junction")
+    tail_of_name = prev is not None and prev.is_title and i - 1 not in starts and (
+        prev.is_alpha or prev.text.endswith("."))
     area = any(c.feature in _AREA for c in cands)
     ordinary = key in stops or (n == 1 and i in starts and doc[i].pos_ != "PROPN")
     if ordinary and not (locative or qualifier is not None or (listed and area)):
@@ -359,10 +342,10 @@ def scan_embedded(analysis: Analysis, gaz: Gazetteer) -> list[Candidate]:
         return out
     stops = stopnames()
     for m in analysis.entities:
-        if m.label not in _EMBEDDING_LABELS:
+        if m.label not in _EMBEDDING_LABELS and m.label not in _MAYBE_EMBEDDING:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
+        if span is None or (m.label in _MAYBE_EMBEDDING and not _embeds(gaz, m.label, span)):
             continue
         toks = list(span)
         whole = _whole_area(gaz, doc, toks)
@@ -378,15 +361,43 @@ def scan_embedded(analysis: Analysis, gaz: Gazetteer) -> list[Candidate]:
             n, q, weak = found
             s = toks[i].idx
             e = toks[i + n - 1].idx + len(toks[i + n - 1])
-            if (q.fixed is None or q.fixed.feature == "country") and state_body_after(
-                    _text(doc), e):
+            if (q.fixed is None or (q.fixed.feature == "country" and not is_abbrev(q.key))
+                    ) and state_body_after(_text(doc), e):
                 q = Query(_text(doc)[s:e], hint="admin1")  # "the Georgia National Guard"
             whole = n == len(toks) or (n == len(toks) - 1 and toks[0].lower_ == "the")
+            if m.label in _PLACE_LABELS and i + n == len(toks) - 1 and (
+                    toks[-1].lower_ in _CIVIL_WORDS):  # "Washington Township": the township
+                e, whole, weak = toks[-1].idx + len(toks[-1]), True, False
             # the whole entity: a place the NER mislabelled ("Karachi" as ORG)
             out.append(Candidate(s, e, _text(doc)[s:e], q,
                                  "" if whole else f"inside the name '{m.text}'", weak))
             i += n
     return out
+
+
+_MAYBE_EMBEDDING = frozenset({"GPE", "LOC", "PERSON"})
+# civil divisions named after a town or state, which few gazetteers list
+_CIVIL_WORDS = frozenset({"township", "borough", "parish", "municipality", "commune"})
+# a word that makes a name an institution: "Abuja Chamber of Commerce" is no person
+_INSTITUTION_WORDS = frozenset({
+    "department", "ministry", "office", "authority", "agency", "commission", "committee",
+    "council", "assembly", "parliament", "senate", "government", "court", "police", "patrol",
+    "guard", "army", "university", "college", "hospital", "institute", "museum", "bank",
+    "corporation", "federation", "association", "chamber", "chambers", "airport", "board",
+    "sheriff", "fire", "polytechnic", "stadium", "club", "airlines"})
+
+
+def _embeds(gaz: Gazetteer, label: str, span: Any) -> bool:
+    """Whether an entity of a place or person label is really a longer name that may hold
+    a place: a GPE/LOC the gazetteer cannot place as it stands ("St. Louis Police", "Local
+    Ireland"), a PERSON with an institution's word ("Abuja Chamber of Commerce")."""
+    if len(span) < 2:
+        return False
+    if label == "PERSON":
+        return any(t.lower_ in _INSTITUTION_WORDS for t in span[1:])
+    toks = span[1:] if span[0].lower_ == "the" else span
+    t = _text(span.doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
+    return len(toks) > 1 and not gaz.has(re.sub(r"(?:'s|’s|')$", "", t))
 
 
 def _whole_area(gaz: Gazetteer, doc: Any, toks: list[Any]) -> Candidate | None:
@@ -408,8 +419,9 @@ def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[
                  ) -> tuple[int, Query, bool] | None:
     for n in (3, 2, 1):
         grams = toks[i:i + n]
-        if len(grams) < n or not all(t.is_title or t.is_upper for t in grams):
-            continue
+        if len(grams) < n or not all(t.is_title or t.is_upper for t in grams) or (
+                grams[0].lower_ == "the"):
+            continue  # "The U.S. National Guard": the article is no part of the place
         t = _text(doc)[grams[0].idx:grams[-1].idx + len(grams[-1])]
         if i + n < len(toks) and toks[i + n].lower_ in _STREETS:
             continue  # "Hampton Avenue" is a street, wherever it is
@@ -424,7 +436,9 @@ def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[
             continue  # "Central Bank", "University"; a given name may lead a team or club
         # after another capitalised word of the name only a clear place counts: "Seoul
         # Central District Court" holds Seoul, not Israel's Central District
-        inner = i > 0 and toks[i - 1].is_title and toks[i - 1].lower_ != "the"
+        # ("the A429 Cirencester junction": a road number is no word of the name)
+        inner = i > 0 and toks[i - 1].is_title and toks[i - 1].lower_ != "the" and (
+            toks[i - 1].is_alpha or toks[i - 1].text.endswith("."))
         if inner and fold(grams[0].text) in stops:
             continue
         demonym = gaz.lookup_demonym(t)
