@@ -31,6 +31,7 @@ from typing import Any
 from dateline.knowledge import data_path
 from dateline.knowledge.gazetteer import Gazetteer, fold
 from dateline.records import Analysis, Place
+from dateline.stages.place_settlements import find_settlements
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,15 @@ class LocalType:
     kind: str
     inner: bool  # a place inside the name is where the feature is
     surname: bool  # the word is also a common surname
+    lower: str = "no"  # "yes"/"site": may follow the name in lower case (anywhere/in a site)
+    site: bool = False  # a place only in a site phrase ("at Barclays Center")
 
 
 @dataclass(frozen=True)
 class LocalTypes:
     heads: dict[tuple[str, ...], LocalType]
     leads: dict[str, LocalType]
+    lower: frozenset[str]  # head words that may follow a name in lower case
 
 
 @lru_cache(maxsize=1)
@@ -58,14 +62,16 @@ def local_types() -> LocalTypes:
         if header:
             header = False
             continue
-        word, position, kind, inner, surname = (line.split("\t") + [""] * 5)[:5]
-        lt = LocalType(kind.strip(), inner.strip() == "yes", surname.strip() == "yes")
+        word, position, kind, inner, surname, lower, site = (line.split("\t") + [""] * 7)[:7]
+        lt = LocalType(kind.strip(), inner.strip() == "yes", surname.strip() == "yes",
+                       lower.strip() or "no", site.strip() == "yes")
         words = tuple(word.strip().split())
         if position in ("head", "both"):
             heads[words] = lt
         if position in ("lead", "both") and len(words) == 1:
             leads[words[0]] = lt
-    return LocalTypes(heads, leads)
+    lowers = frozenset(w[0] for w, lt in heads.items() if len(w) == 1 and lt.lower != "no")
+    return LocalTypes(heads, leads, lowers)
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,8 @@ class Feature:
     text: str
     kind: str
     inner: bool
+    key: str = ""  # features with one key share the first one's container (a name repeated)
+    anchor: int = -1  # where a possessive container may end ("Cairo's suburb of X"), if not start
 
 
 _CONNECT = frozenset({"of", "the", "de", "des", "du", "la", "le", "del", "di", "da", "&", "and",
@@ -91,7 +99,10 @@ _OF = frozenset({"of", "de", "des", "du"})
 # words that with a type word make a common noun, not a name ("Secondary School")
 _GENERIC_PREFIX = frozenset({"secondary", "primary", "high", "middle", "elementary", "junior",
                              "senior", "public", "private", "local", "new", "old", "main",
-                             "the", "a", "state", "city", "town"})
+                             "the", "a", "state", "city", "town", "supreme", "federal",
+                             "district", "appeals", "circuit", "constitutional", "criminal",
+                             "international", "magistrates", "crown", "superior",
+                             "all-time", "record", "research"})
 _NOT_LOCAL = frozenset({("real", "estate"), ("red", "crescent")})
 _ROAD = re.compile(r"\b(?:(?P<uk>[AM]\d{1,4}(?:\(M\))?)|I-\d{1,3}|Interstate\s+\d{1,3}|"
                    r"(?:U\.?S\.?|State|County)\s+(?:Route|Highway)\s+\d{1,4}|"
@@ -102,6 +113,12 @@ _ROAD_CONTEXT = re.compile(
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:at|in|on|near|from|to|into|outside|inside|along|across|off|toward|towards|via|"
     r"past|through|onto|around|opposite|behind|beside)\s+(?:the\s+)?$", re.IGNORECASE)
+# a site phrase before a name: "at Barclays Center", "at Brooklyn's Barclays Center",
+# "once a Methodist church"
+_SITE_BEFORE = re.compile(
+    r"(?:\b(?:at|in|inside|outside|into|from|to|near|opposite|behind|toward|towards)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:'s|’s)\s+)?|\b(?:a|an)\s+)$",
+    re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\b(?:at|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 # what may stand between a feature and the place that contains it
 _LINK_AFTER = re.compile(
@@ -117,12 +134,14 @@ _BIG_TOWN = 50_000
 
 
 def _is_name(tok: Any) -> bool:
-    return tok.is_title or (tok.is_upper and len(tok.text) > 1 and tok.is_alpha)
+    # "MetroHealth", "McDonald" are names too
+    return tok.is_title or (tok.text[:1].isupper() and len(tok.text) > 1 and tok.is_alpha)
 
 
-def _runs(tokens: list[Any]) -> list[tuple[int, int]]:
+def _runs(tokens: list[Any], lower: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Token ranges of capitalised names, with connectors inside ("University of Lagos",
-    "Bambino Gesu Paediatric Hospital", "Harare's Third Street"); one pass over the Doc."""
+    "Bambino Gesu Paediatric Hospital", "Harare's Third Street") and a lower-case head
+    word from ``lower`` after them ("Bourbon and Dauphine streets"); one pass over the Doc."""
     out: list[tuple[int, int]] = []
     name = [_is_name(t) for t in tokens]
     n = len(tokens)
@@ -138,6 +157,9 @@ def _runs(tokens: list[Any]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             break
+        if j < n and tokens[j].lower_ in lower and tokens[j].is_lower and (
+                tokens[j].dep_ != "compound" and "\n" not in tokens[j - 1].whitespace_):
+            j += 1
         if j - i >= 2:  # a feature name has a type word and a name word
             out.append((i, j))
         i = j
@@ -172,9 +194,13 @@ def _token_features(analysis: Analysis, types: LocalTypes,
     text = analysis.article.text
     person = {(m.start, m.end) for m in analysis.entities if m.label == "PERSON"}
     place_spans = {p.end: p.start for p in places if p.feature != "local"}
+    # a known place or a people before a lower-case type word is a place of its own:
+    # "a Gainesville hospital", "a Kurdish village"
+    named = {(p.start, p.end) for p in places} | {
+        (m.start, m.end) for m in analysis.entities if m.label == "GPE"}
     out: list[Feature] = []
     tokens = list(doc)
-    for a, b in _runs(tokens):
+    for a, b in _runs(tokens, types.lower):
         toks = tokens[a:b]
         # leading function words ("Outside", "The") are not part of the name
         lo = 0
@@ -212,7 +238,29 @@ def _token_features(analysis: Analysis, types: LocalTypes,
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
         if lt.surname and (s, e) in person:
             continue  # "Alice Park", "Shirley Temple"
-        out.append(Feature(s, e, text[s:e], lt.kind, lt.inner))
+        lower_head = toks[-1].is_lower
+        if lower_head and (lt.lower == "no" or (s, toks[-2].idx + len(toks[-2])) in named):
+            continue
+        if (lt.site or (lower_head and lt.lower == "site")) and not _SITE_BEFORE.search(
+                text, max(0, s - 60), s):
+            continue  # "the Catholic church said", "the Pew Research Center found"
+        out.extend(_split_plural(toks, words, text, lt, types))
+    return out
+
+
+def _split_plural(toks: list[Any], words: list[str], text: str, lt: LocalType,
+                  types: LocalTypes) -> list[Feature]:
+    """One feature per name before a plural head: "Bourbon and Dauphine streets" names
+    two streets."""
+    cuts = [k for k, w in enumerate(words) if w in ("and", "&")]
+    if not cuts or not words[-1].endswith("s") or (words[-1][:-1],) not in types.heads:
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        return [Feature(s, e, text[s:e], lt.kind, lt.inner)]
+    out: list[Feature] = []
+    for lo, hi in zip([0] + [k + 1 for k in cuts], cuts + [len(toks)], strict=True):
+        if hi > lo:
+            s, e = toks[lo].idx, toks[hi - 1].idx + len(toks[hi - 1])
+            out.append(Feature(s, e, text[s:e], lt.kind, lt.inner))
     return out
 
 
@@ -287,15 +335,26 @@ def dateline_feature(text: str, start: int, end: int) -> Feature | None:
 class _Focus:
     """The article's places, indexed for container look-ups."""
 
-    def __init__(self, places: list[Place], text: str) -> None:
+    def __init__(self, places: list[Place], text: str, persons: set[tuple[int, int]],
+                 sent_starts: list[int]) -> None:
         self.text = text
+        self.sent_starts = sent_starts
         usable = [p for p in places if p.lat is not None and p.feature in _CONTAINERS
                   and not (p.note or "").startswith(("demonym", "in a currency"))]
         self.usable = sorted(usable, key=lambda p: p.start)
         self.starts = [p.start for p in self.usable]
-        # a town found only inside another name ("Liverpool Academy") is no focus
+        # the country most of the article's places are in: a town elsewhere named in an
+        # earlier sentence is more often a namesake ("the Norbury model" of a house)
+        # (towns and regions only: a country named is often a namesake town's or the
+        # subject of the story, not where it happens)
+        counts = Counter(p.country for p in self.usable if p.country and p.feature != "country")
+        top = counts.most_common(2)
+        self.main = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+        # a town found only inside another name ("Liverpool Academy") is no focus, nor one
+        # the NER calls a person ("Paul swings his mic stand")
         self.towns = [p for p in self.usable if p.feature in _TOWNS
-                      and not (p.note or "").startswith("inside")]
+                      and not (p.note or "").startswith("inside")
+                      and (p.start, p.end) not in persons]
         self.town_starts = [p.start for p in self.towns]
         dl = [p for p in self.usable if (p.note or "").startswith("dateline")
               and p.feature in _TOWNS | {"admin1"}]
@@ -305,6 +364,8 @@ class _Focus:
             feats = {"town": _TOWNS, "region": {"admin1", "region"},
                      "country": {"country"}}[group]
             pl = [p for p in self.usable if p.feature in feats and p.country]
+            if any(p.country == self.main for p in pl):
+                pl = [p for p in pl if p.country == self.main]
             counts = Counter(p.name for p in pl)
             first = {}
             for p in pl:
@@ -331,12 +392,14 @@ class _Focus:
 
     def preceding_town(self, f: Feature) -> Place | None:
         i = bisect.bisect_left(self.town_starts, f.start) - 1
+        k = bisect.bisect_right(self.sent_starts, f.start) - 1
+        sent = self.sent_starts[k] if k >= 0 else 0
         while i >= 0:
             p = self.towns[i]
             gap = self.text[p.end:f.start]
             if len(gap) > _NEAR_CHARS or "\n\n" in gap:
                 return None
-            if p.end <= f.start:
+            if p.end <= f.start and (p.start >= sent or self.main in (None, p.country)):
                 return p
             i -= 1
         return None
@@ -344,7 +407,8 @@ class _Focus:
 
 def _container(f: Feature, focus: _Focus, inner: list[Place], big: set[int]
                ) -> tuple[Place, str, float] | None:
-    p = focus.after(f) or focus.before(f)
+    p = focus.after(f) or focus.before(f if f.anchor < 0 else
+                                          Feature(f.anchor, f.end, f.text, f.kind, f.inner))
     if p is not None:
         return p, f"the text places it in {p.name}", 0.6
     if f.inner:
@@ -357,6 +421,9 @@ def _container(f: Feature, focus: _Focus, inner: list[Place], big: set[int]
                  # a small town in a name is more often a person's name ("Kennedy
                  # Elementary School", "Franklin Elementary")
                  and (q.feature != "city" or id(q) in big)]
+        # a place in the article's main country: "the Seoul Central District Court" is not
+        # in an Israeli "Central District"
+        named = [q for q in named if q.country == focus.main] or named
         if named:
             return named[-1], f"located at {named[-1].name}, the place in its name", 0.5
     p = focus.preceding_town(f)
@@ -384,7 +451,8 @@ def add_local_features(analysis: Analysis, gaz: Gazetteer, places: list[Place],
         return places
     types = local_types()
     feats = list(extra or ()) + _token_features(analysis, types, places) + \
-        _entity_features(analysis) + _road_features(analysis)
+        _entity_features(analysis) + _road_features(analysis) + \
+        find_settlements(analysis, gaz, places)
     # longest first; a feature crossing a longer one, or inside a gazetteer place, is dropped
     feats.sort(key=lambda f: (-(f.end - f.start), f.start))
     chosen: list[Feature] = []
@@ -395,18 +463,28 @@ def add_local_features(analysis: Analysis, gaz: Gazetteer, places: list[Place],
             continue  # "Ocean Park", a town the gazetteer knows
         if any(p.start < f.start < p.end or p.start < f.end < p.end for p in places):
             continue  # crosses a place name: the NER's span is more likely right
+        if f.kind == "settlement" and any(f.start <= p.start and p.end <= f.end
+                                          for p in places):
+            continue  # "Sharon and Falls Village": towns the gazetteer knows
         chosen.append(f)
     if not chosen:
         return places
     inside = {id(p) for p in places for f in chosen if f.start <= p.start and p.end <= f.end}
-    focus = _Focus([p for p in places if id(p) not in inside], analysis.article.text)
+    persons = {(m.start, m.end) for m in analysis.entities if m.label == "PERSON"}
+    focus = _Focus([p for p in places if id(p) not in inside], analysis.article.text,
+                   persons, [s.start for s in analysis.sentences])
     swallowed: set[int] = set()
     out: list[Place] = []
+    placed: dict[str, tuple[Place, str, float]] = {}  # a repeated name is where it was first
     for f in sorted(chosen, key=lambda f: f.start):
         inner = [p for p in places if f.start <= p.start and p.end <= f.end]
-        found = _container(f, focus, inner, {id(p) for p in inner if _big_town(gaz, p)})
+        found = placed.get(f.key) if f.key else None
+        if found is None:
+            found = _container(f, focus, inner, {id(p) for p in inner if _big_town(gaz, p)})
         if found is None:
             continue
+        if f.key:
+            placed.setdefault(f.key, found)
         c, why, conf = found
         swallowed.update(id(p) for p in inner)
         admin1 = c.name if c.feature == "admin1" else c.admin1

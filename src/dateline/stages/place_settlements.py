@@ -1,0 +1,83 @@
+"""Settlements the gazetteer lacks, named as such by the text.
+
+News names villages, suburbs and townships that no gazetteer of towns holds, but it says
+what they are: "the village of X", "the small town of X in northwestern India", "Cairo's
+gated suburb of X", "an informal settlement in X". Such a name is a settlement wherever it
+recurs in the article ("X's economy", "the X academy"). The settlements found here are
+handed to ``place_local``, which places them at their container like any local feature:
+the place named after them ("X in northwestern India"), the place before a possessive
+("Cairo's suburb of X"), else the town the text last mentions, else the dateline or the
+article's main place. A name the gazetteer knows is left to the places stage.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from dateline.knowledge.gazetteer import Gazetteer
+from dateline.records import Analysis, Place
+
+if TYPE_CHECKING:
+    from dateline.stages.place_local import Feature
+
+_NAME = r"(?P<name>(?:(?:al|el|an|ad|as)-)?[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3})"
+# "the (small) village of X", "Cairo's gated suburb of X": the cue is lower case
+_OF = re.compile(
+    r"\b(?:village|town|hamlet|township|suburb|settlement|neighbou?rhood|slum|shantytown|"
+    r"municipality|commune|locality|enclave|oasis|kibbutz|moshav)s?\s+of\s+" + _NAME)
+# "an informal settlement in X", "a refugee camp near X": X is the area around it
+_IN = re.compile(
+    r"\b(?:settlement|township|slum|shantytown|shanty town|refugee camp|camp)s?\s+"
+    r"(?:in|near|outside)\s+(?:the\s+)?" + _NAME)
+_POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}$")
+# capitalised words that begin a name but are not one ("the town of The Hague" aside)
+_NOT_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her",
+                       "their", "its", "our", "my", "your", "some", "many", "several", "about",
+                       "around", "nearly", "more", "all", "both", "each", "every", "only"})
+
+
+def _name_words(raw: str) -> str:
+    """The capitalised words at the start of ``raw``, without a possessive."""
+    words: list[str] = []
+    for w in raw.split(" "):
+        if not w[:1].isupper():
+            break
+        words.append(w)
+    name = " ".join(words)
+    for suffix in ("'s", "’s", "'", "’"):
+        name = name.removesuffix(suffix)
+    return name.rstrip("-")
+
+
+def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) -> list[Feature]:
+    """Settlement names the text introduces as such, with their other mentions."""
+    from dateline.stages.place_local import Feature
+
+    text = analysis.article.nlp_text
+    if "of " not in text and " in " not in text:
+        return []
+    peoples = {(m.start, m.end) for m in analysis.entities if m.label == "NORP"}
+    known = {(p.start, p.end) for p in places}
+    first: dict[str, tuple[int, int, int]] = {}
+    for rx in (_OF, _IN):
+        for m in rx.finditer(text):
+            name = _name_words(m.group("name"))
+            s = m.start("name")
+            e = s + len(name)
+            if len(name) < 3 or name.split()[0].lower() in _NOT_NAME or name in first:
+                continue
+            if (s, e) in known or (s, e) in peoples or gaz.has(name) or gaz.lookup_demonym(name):
+                continue  # a town the places stage handles, or a people ("of Kurds")
+            first[name] = (s, e, m.start())
+    out: list[Feature] = []
+    for name, (s, e, cue) in first.items():
+        anchor = -1  # "Cairo's gated suburb of X": the place before the possessive holds X
+        pm = _POSSESSIVE.search(text, max(0, cue - 60), cue)
+        if pm is not None:
+            anchor = pm.start() + len(pm.group(0)) - len(pm.group(0)[2:].lstrip())
+        out.append(Feature(s, e, name, "settlement", False, key=name, anchor=anchor))
+        for r in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            if r.start() != s:
+                out.append(Feature(r.start(), r.end(), name, "settlement", False, key=name))
+    return out
