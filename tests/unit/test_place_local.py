@@ -4,7 +4,8 @@ homonym and dateline fixes that came with them."""
 from __future__ import annotations
 
 from dateline.knowledge.gazetteer import haversine_km
-from dateline.stages.place_local import is_local_key, local_types
+from dateline.records import Place
+from dateline.stages.place_local import Feature, _Focus, is_local_key, local_types
 
 STAGES = "nlp,places"
 
@@ -136,3 +137,73 @@ def test_region_name_split_by_the_ner_is_joined(run_text):
     a = run_text("Repairs to the sewage plant in Baja California will start next month, "
                  "the state water agency said.", stages=STAGES)
     assert _one(a, "Baja California").country == "MX"
+
+
+def test_lower_case_street_word_after_a_name_is_a_street(run_text):
+    a = run_text("Traffic was diverted from Kenyatta and Moi avenues in Nairobi after a water "
+                 "main burst on Monday.", stages=STAGES)
+    names = sorted(p.text for p in _local(a))
+    assert names == ["Kenyatta", "Moi avenues"]  # one feature per street
+    assert {p.country for p in _local(a)} == {"KE"}
+
+
+def test_lower_case_building_word_needs_a_site_phrase(run_text):
+    a = run_text("The dinner will be held at Lantern restaurant in Leeds on Friday.",
+                 stages=STAGES)
+    assert _one(a, "Lantern restaurant").country == "GB"
+    b = run_text("Officials in Leeds said the Anglican church would review its rules.",
+                 stages=STAGES)
+    assert not any("church" in p.text for p in b.places)
+
+
+def test_town_before_a_lower_case_type_word_stays_a_town(run_text):
+    a = run_text("Two nurses at a Gainesville hospital tested positive, officials said.",
+                 stages=STAGES)
+    assert not any("hospital" in p.text for p in a.places)
+
+
+def test_center_is_a_place_only_at_a_site(run_text):
+    a = run_text("Police in Brooklyn said a brawl broke out at Halvorsen Center after the "
+                 "boxing weigh-in on Thursday.", stages=STAGES)
+    assert _one(a, "Halvorsen Center").country == "US"
+    b = run_text("Police in Brooklyn said the Halvorsen Center published a report on crime "
+                 "trends on Thursday.", stages=STAGES)
+    assert not any(p.text == "Halvorsen Center" for p in b.places)
+
+
+def test_camel_case_name_with_a_type_word_is_a_feature(run_text):
+    a = run_text("The victim was taken to CityCare Medical Center in Cleveland, Ohio, where "
+                 "she died.", stages=STAGES)
+    assert _one(a, "CityCare Medical Center").country == "US"
+
+
+def test_court_lies_in_the_town_of_its_name_not_a_namesake_region(run_text):
+    a = run_text("SEOUL (Reuters) - The tycoon appeared in the Seoul Central District Court on "
+                 "Friday, prosecutors in Seoul said.", stages=STAGES)
+    court = _one(a, "Seoul Central District Court")
+    assert court.feature == "local" and court.country == "KR"
+
+
+def test_namesake_town_of_another_country_in_an_earlier_sentence_is_no_container(run_text):
+    a = run_text("The new homes in Gainesville, Virginia, sell fast, and Fairfax is a short "
+                 "drive away. Buyers like the Kendal model most, and the Kendal has four "
+                 "bedrooms. Bull Run Golf Club is open to the public.", stages=STAGES)
+    club = _one(a, "Bull Run Golf Club")
+    assert club.country == "US"
+
+
+def _town(text, name, country, feature="city"):
+    s = text.index(name)
+    return Place(start=s, end=s + len(name), text=name, name=name, geonameid=1, lat=1.0,
+                 lon=1.0, country=country, admin1=None, feature=feature, confidence=0.9)
+
+
+def test_town_the_ner_calls_a_person_is_no_container():
+    text = "The show comes to Clacton. Paul sings. It is at the Regent Theatre."
+    clacton, paul = _town(text, "Clacton", "GB"), _town(text, "Paul", "US")
+    s = text.index("Regent Theatre")
+    feature = Feature(s, s + 14, "Regent Theatre", "theatre", True)
+    persons = {(paul.start, paul.end)}
+    sents = [0, text.index("Paul"), text.index("It is")]
+    assert _Focus([clacton, paul], text, persons, sents).preceding_town(feature) is clacton
+    assert _Focus([clacton, paul], text, set(), sents).preceding_town(feature) is paul

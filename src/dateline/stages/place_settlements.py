@@ -32,6 +32,10 @@ _IN = re.compile(
     r"(?:in|near|outside)\s+(?:the\s+)?" + _NAME)
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}$")
 # capitalised words that begin a name but are not one ("the town of The Hague" aside)
+_PARTICLE = re.compile(r"(?:al|el|ad|as|an|ash|ar|at|az)-[^\W\d_]")
+_LINKS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "bin", "ibn",
+                    "al", "el", "van", "von"})
+_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "NORP"})
 _NOT_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her",
                        "their", "its", "our", "my", "your", "some", "many", "several", "about",
                        "around", "nearly", "more", "all", "both", "each", "every", "only"})
@@ -40,10 +44,16 @@ _NOT_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "his"
 def _name_words(raw: str) -> str:
     """The capitalised words at the start of ``raw``, without a possessive."""
     words: list[str] = []
-    for w in raw.split(" "):
-        if not w[:1].isupper():
+    raw_words = raw.split(" ")
+    for i, w in enumerate(raw_words):
+        # "Mais al-Jabal", "Ciudad del Este": a particle inside the name
+        inside = i > 0 and (_PARTICLE.match(w) is not None or (
+            w in _LINKS and i + 1 < len(raw_words) and raw_words[i + 1][:1].isupper()))
+        if not (w[:1].isupper() or inside):
             break
         words.append(w)
+    while words and words[-1] in _LINKS:
+        words.pop()
     name = " ".join(words)
     for suffix in ("'s", "’s", "'", "’"):
         name = name.removesuffix(suffix)
@@ -57,7 +67,8 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
     text = analysis.article.nlp_text
     if "of " not in text and " in " not in text:
         return []
-    peoples = {(m.start, m.end) for m in analysis.entities if m.label == "NORP"}
+    # "the neighborhood of Saturday's gun battle", "the community of Kurds"
+    not_places = {m.start for m in analysis.entities if m.label in _NOT_PLACE_LABELS}
     known = {(p.start, p.end) for p in places}
     first: dict[str, tuple[int, int, int]] = {}
     for rx in (_OF, _IN):
@@ -67,7 +78,7 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
             e = s + len(name)
             if len(name) < 3 or name.split()[0].lower() in _NOT_NAME or name in first:
                 continue
-            if (s, e) in known or (s, e) in peoples or gaz.has(name) or gaz.lookup_demonym(name):
+            if (s, e) in known or s in not_places or gaz.has(name) or gaz.lookup_demonym(name):
                 continue  # a town the places stage handles, or a people ("of Kurds")
             first[name] = (s, e, m.start())
     out: list[Feature] = []
