@@ -197,3 +197,36 @@ def test_a_name_owning_an_economy_or_harbour_is_a_place(run_text):
                  "Greece on Sunday.", stages=STAGES)
     tinos = _named(a, "Tinos")
     assert tinos and tinos[0].country == "GR"
+
+
+def test_each_name_listed_before_counties_is_a_county(run_text):
+    a = run_text("Storm warnings were issued for Sumter, Lee and Kershaw counties in South "
+                 "Carolina on Tuesday.", stages=STAGES)
+    for name in ("Sumter", "Lee", "Kershaw"):
+        got = _named(a, name)
+        assert got and got[0].feature == "admin2" and got[0].country == "US", name
+
+
+def test_names_listed_before_states_are_first_level_regions(run_text):
+    a = run_text("Herders clashed with farmers in Plateau and Nasarawa states this week.",
+                 stages=STAGES)
+    for name in ("Plateau", "Nasarawa"):
+        got = _named(a, name)
+        assert got and got[0].country == "NG", name
+
+
+def test_a_legislators_party_tag_names_a_home_town_or_state_in_the_us(run_text):
+    a = run_text("The bill was backed by Sen. Ann Kiley, D-Mass., and by Rep. Carl Dunne, "
+                 "R-Tifton, who called it overdue.", stages=STAGES)
+    mass = _named(a, "Mass.")
+    assert mass and mass[0].feature == "admin1" and mass[0].name == "Massachusetts"
+    tifton = _named(a, "Tifton")
+    assert tifton and tifton[0].country == "US"
+
+
+def test_a_small_town_with_its_own_mayor_or_police_is_a_place(run_text):
+    a = run_text("Waycross police said the car was found on Sunday. Elkins Mayor Ann "
+                 "Hale said the town would help.", stages=STAGES)
+    for name in ("Waycross", "Elkins"):
+        got = _named(a, name)
+        assert got and got[0].country == "US", name

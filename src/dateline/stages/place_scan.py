@@ -34,6 +34,7 @@ from dateline.stages.place_common import (
     state_body_after,
     stopnames,
 )
+from dateline.stages.place_frames import scan_frames
 from dateline.stages.place_wire import scan_datelines
 
 __all__ = ["STREET_WORDS", "named_candidates", "scan_datelines", "scan_embedded",
@@ -133,6 +134,27 @@ def _place_possessive(doc: Any, end: int) -> bool:
             and doc[end + 1].lower_ in _PLACE_POSSESSIONS)
 
 
+# what only a town has: "Lewisburg Mayor John Doe", "Grovetown police", "the Ravenel town
+# council"; one word, or the first of two
+_TOWN_BODIES = frozenset({"mayor", "police", "councillor", "councillors", "councilman",
+                          "councilwoman", "aldermen", "selectmen", "firefighters"})
+_TOWN_BODIES_2 = frozenset({("city", "council"), ("town", "council"), ("city", "hall"),
+                            ("town", "hall"), ("fire", "chief"), ("fire", "department"),
+                            ("village", "board"), ("borough", "council")})
+
+
+# words before a title, not towns: "Vice Mayor", "Deputy Mayor"
+_RANKS = frozenset({"vice", "deputy", "assistant", "acting", "former", "interim", "lord",
+                    "chief", "executive", "senior", "junior"})
+
+
+def _town_body(doc: Any, end: int) -> bool:
+    if end >= len(doc):
+        return False
+    w = doc[end].lower_
+    return w in _TOWN_BODIES or (end + 1 < len(doc) and (w, doc[end + 1].lower_) in _TOWN_BODIES_2)
+
+
 def _after_place_comma(doc: Any, i: int) -> bool:
     """ "Thruxton, Hampshire": the name follows a comma after a capitalised word."""
     return i >= 2 and doc[i - 1].text == "," and _cap(doc[i - 2])
@@ -167,6 +189,10 @@ def scan_names(analysis: Analysis, gaz: Gazetteer,
     out: list[Candidate] = []
     if doc is None or not len(doc):
         return out
+    for c in scan_frames(_text(doc), gaz):  # "Jackson and Barrow counties", "D-Pa."
+        if not _overlaps(c.start, c.end, taken):
+            out.append(c)
+    taken = taken + [(c.start, c.end) for c in out]
     ents = _entity_index(analysis, doc)
     stops = stopnames()
     first_words = gaz.first_words
@@ -182,7 +208,8 @@ def scan_names(analysis: Analysis, gaz: Gazetteer,
             i = ent[2]
             continue
         if not _cap(tok) or (i in starts and tok.pos_ != "PROPN" and not tok.is_upper
-                             and gaz.lookup_demonym(tok.text) is None):
+                             and gaz.lookup_demonym(tok.text) is None
+                             and not (_town_body(doc, i + 1) and not tok.is_stop)):
             i += 1
             continue
         if ent is not None and (ent[0] in _PLACE_LABELS or ent[0] in _NUMERIC):
@@ -247,7 +274,8 @@ def _match_at(gaz: Gazetteer, doc: Any, i: int, ents: dict[int, tuple[str, int, 
         if ent is not None and ent_end == i + n + 1 and doc[i + n].lower_ in _GENERIC_AFTER:
             ent_end = i + n  # "Governor of Sokoto State": the state word is no longer name
         if ent is not None and (ent[1] < i or ent_end > i + n) and (
-                ent[0] == "PERSON" or ent[0] in _EMBEDDING_LABELS):
+                ent[0] == "PERSON" or ent[0] in _EMBEDDING_LABELS) and not (
+                ent[0] == "PERSON" and ent[1] == i and _town_body(doc, i + n)):
             continue  # part of a longer name: the person's, or the embedded scan's
         if first.is_upper and len(first.text) > 1:
             if n > 1 or not is_abbrev(text) or _shouting(doc, i):
@@ -297,7 +325,8 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
         return None  # "Hampton Avenue": a street named after the town, somewhere else
     if key in _NUMBER_ABBREVS and _NUMBERED.match(_text(doc), e):
         return None  # "No. 18-cr-10083", "Art. 5": an abbreviation before a number
-    locative = _locative(doc, i) or _comma_of(doc, i, n) or _place_possessive(doc, i + n)
+    locative = (_locative(doc, i) or _comma_of(doc, i, n) or _place_possessive(doc, i + n)
+                or (_town_body(doc, i + n) and key not in _RANKS and not doc[i].is_stop))
     cands = named_candidates(gaz, text, key, alternates=locative)
     qualifier = _qualifier_after(gaz, doc, i + n, text)
     if not cands and qualifier is not None:
@@ -457,6 +486,8 @@ def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[
             return n, Query(t), False
         if pop >= 5_000 and not inner:
             return n, Query(t), True
+        if pop >= 1_000 and i == 0 and i + n < len(toks) and _town_body(doc, toks[i + n].i):
+            return n, Query(t), True  # "Chiefland Police": a small town's own body
     return None
 
 
