@@ -230,3 +230,19 @@ def test_a_small_town_with_its_own_mayor_or_police_is_a_place(run_text):
     for name in ("Waycross", "Elkins"):
         got = _named(a, name)
         assert got and got[0].country == "US", name
+
+
+def test_a_small_town_by_another_of_its_names_after_town_of(run_text):
+    a = run_text("Floods cut off the small town of Don Matias in Colombia on Monday.",
+                 stages=STAGES)
+    town = _named(a, "Don Matias")
+    assert town and town[0].country == "CO" and town[0].feature == "city"
+
+
+def test_breakaway_regions_are_places_in_the_state_that_claims_them(run_text):
+    a = run_text("Voters in Somaliland went to the polls on Monday, while talks on South "
+                 "Ossetia and on the Nagorno-Karabakh Republic stalled.", stages=STAGES)
+    for name, cc in (("Somaliland", "SO"), ("South Ossetia", "GE"),
+                     ("Nagorno-Karabakh Republic", "AZ")):
+        got = _named(a, name)
+        assert got and got[0].country == cc and got[0].feature == "region", name

@@ -302,8 +302,8 @@ def _shouting(doc: Any, i: int) -> bool:
     return sum(1 for t in doc[lo:hi] if t.is_upper and t.is_alpha) >= 3
 
 
-def named_candidates(gaz: Gazetteer, text: str, key: str, alternates: bool = False
-                     ) -> list[GeoEntry]:
+def named_candidates(gaz: Gazetteer, text: str, key: str, alternates: bool = False,
+                     min_pop: int = 20_000) -> list[GeoEntry]:
     """Entries a scanned name can mean: areas by any of their names, towns by their own
     name; with ``alternates`` (the text says place: "in Misrata"), also by an alternate
     one ("Douma" for Duma) when no town has it as its own name and the town is not small.
@@ -312,7 +312,7 @@ def named_candidates(gaz: Gazetteer, text: str, key: str, alternates: bool = Fal
     own = [c for c in all_c if c.feature != "city" or fold(c.name) == key]
     if not alternates or any(c.feature == "city" for c in own) or len(key) < 4:
         return own  # short alternates are codes and abbreviations ("No" for Ho, Ghana)
-    return own + [c for c in all_c if c.feature == "city" and c.population >= 20_000]
+    return own + [c for c in all_c if c.feature == "city" and c.population >= min_pop]
 
 
 def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, key: str,
@@ -327,7 +327,11 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
         return None  # "No. 18-cr-10083", "Art. 5": an abbreviation before a number
     locative = (_locative(doc, i) or _comma_of(doc, i, n) or _place_possessive(doc, i + n)
                 or (_town_body(doc, i + n) and key not in _RANKS and not doc[i].is_stop))
-    cands = named_candidates(gaz, text, key, alternates=locative)
+    # "the small town of Kasba Bonli": the text says town, so a smaller town may be meant
+    # by another of its names
+    typed = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS
+    cands = named_candidates(gaz, text, key, alternates=locative,
+                             min_pop=2_000 if typed else 20_000)
     qualifier = _qualifier_after(gaz, doc, i + n, text)
     if not cands and qualifier is not None:
         # "in Matias Romero, Oaxaca": a town by another of its names, in the region named
@@ -430,14 +434,14 @@ def _embeds(gaz: Gazetteer, label: str, span: Any) -> bool:
 
 
 def _whole_area(gaz: Gazetteer, doc: Any, toks: list[Any]) -> Candidate | None:
-    """An entity that is, as a whole, the name of a country or first-level region."""
+    """An entity that is, as a whole, the name of a country, first-level or named region."""
     if toks and toks[0].lower_ == "the":
         toks = toks[1:]
     if len(toks) < 2:
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     t = _text(doc)[s:e]
-    hits = [c for c in gaz.lookup(t) if c.feature in ("country", "admin1")]
+    hits = [c for c in gaz.lookup(t) if c.feature in ("country", "admin1", "region")]
     if not hits:
         return None
     best = max(hits, key=lambda c: (c.feature == "country", c.population))
