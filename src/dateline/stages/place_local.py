@@ -22,6 +22,7 @@ from; the confidence is low (0.2-0.6): the point is the container's, not the fea
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -96,6 +97,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "president", "prime", 
                          "gen", "general", "sen", "senator", "rep", "gov", "governor", "judge",
                          "king", "queen", "prince", "princess", "lord", "lady", "sir", "saint"})
 _OF = frozenset({"of", "de", "des", "du"})
+_PARTICLE_NAME = re.compile(r"(?:[dl]['’]|(?:al|el|ad|as|an|ar|ash)-)[^\W\d_a-z]")
 # words that with a type word make a common noun, not a name ("Secondary School")
 _GENERIC_PREFIX = frozenset({"secondary", "primary", "high", "middle", "elementary", "junior",
                              "senior", "public", "private", "local", "new", "old", "main",
@@ -119,6 +121,8 @@ _SITE_BEFORE = re.compile(
     r"(?:\b(?:at|in|inside|outside|into|from|to|near|opposite|behind|toward|towards)"
     r"\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:'s|’s)\s+)?|\b(?:a|an)\s+)$",
     re.IGNORECASE)
+_IN_TOWN_AFTER = re.compile(r",?\s+(?:in|at)\s+[A-Z]")
+_BEFORE_DATE = re.compile(r",?\s+(?:on\s+)?")
 _AT_BEFORE = re.compile(r"\b(?:at|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 # what may stand between a feature and the place that contains it
 _LINK_AFTER = re.compile(
@@ -134,8 +138,10 @@ _BIG_TOWN = 50_000
 
 
 def _is_name(tok: Any) -> bool:
-    # "MetroHealth", "McDonald" are names too
-    return tok.is_title or (tok.text[:1].isupper() and len(tok.text) > 1 and tok.is_alpha)
+    # "MetroHealth", "McDonald", "Rue d’Enghien", "al-Tanf" are names too
+    t = tok.text
+    return tok.is_title or (t[:1].isupper() and len(t) > 1 and tok.is_alpha) or (
+        _PARTICLE_NAME.match(t) is not None)
 
 
 def _runs(tokens: list[Any], lower: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -225,6 +231,13 @@ def _token_features(analysis: Analysis, types: LocalTypes,
                 found = _type_of(words[:k], types)
                 if found is not None:
                     toks, words = toks[:k], words[:k]
+        town = place_spans.get(toks[-1].idx + len(toks[-1]), -1)
+        if found is None and town > toks[0].idx:
+            # "Robinson College Cambridge", "Trinity College Dublin": the town is its own
+            k = next(k for k, t in enumerate(toks) if t.idx >= town)
+            found = _type_of(words[:k], types) if k >= 2 else None
+            if found is not None:  # ("British Embassy Tokyo" too)
+                found = (0, len(words), dataclasses.replace(found[2], inner=True))
         if found is None:
             continue
         _, _, lt = found
@@ -239,21 +252,30 @@ def _token_features(analysis: Analysis, types: LocalTypes,
         if lt.surname and (s, e) in person:
             continue  # "Alice Park", "Shirley Temple"
         lower_head = toks[-1].is_lower
-        if lower_head and (lt.lower == "no" or (s, toks[-2].idx + len(toks[-2])) in named):
-            continue
+        if lower_head and (lt.lower == "no" or (s, toks[-2].idx + len(toks[-2])) in named
+                           and not _IN_TOWN_AFTER.match(text, e)):
+            continue  # (but "the Pioneer cinema in Dewsbury" is a cinema)
         if (lt.site or (lower_head and lt.lower == "site")) and not _SITE_BEFORE.search(
                 text, max(0, s - 60), s):
             continue  # "the Catholic church said", "the Pew Research Center found"
-        out.extend(_split_plural(toks, words, text, lt, types))
+        out.extend(_split(toks, words, text, lt, types))
     return out
 
 
-def _split_plural(toks: list[Any], words: list[str], text: str, lt: LocalType,
-                  types: LocalTypes) -> list[Feature]:
-    """One feature per name before a plural head: "Bourbon and Dauphine streets" names
-    two streets."""
+def _split(toks: list[Any], words: list[str], text: str, lt: LocalType,
+           types: LocalTypes) -> list[Feature]:
+    """One feature per name before a plural head ("Bourbon and Dauphine streets" names two
+    streets) or per typed name ("Eglinton Avenue and Dubonet Drive")."""
     cuts = [k for k, w in enumerate(words) if w in ("and", "&")]
-    if not cuts or not words[-1].endswith("s") or (words[-1][:-1],) not in types.heads:
+    if cuts and not (words[-1].endswith("s") and (words[-1][:-1],) in types.heads):
+        for k in cuts:
+            left = _type_of(words[:k], types) if k >= 2 else None
+            if left is not None and len(words) - k > 2 and _type_of(words[k + 1:], types):
+                s, e = toks[0].idx, toks[k - 1].idx + len(toks[k - 1])
+                return [Feature(s, e, text[s:e], left[2].kind, left[2].inner)] + _split(
+                    toks[k + 1:], words[k + 1:], text, lt, types)
+        cuts = []
+    if not cuts:
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
         return [Feature(s, e, text[s:e], lt.kind, lt.inner)]
     out: list[Feature] = []
@@ -286,6 +308,7 @@ def _entity_features(analysis: Analysis) -> list[Feature]:
     """FAC entities ("Press Street", "the Marigny Canal", "Broadway"); organisations used as
     sites, when the text says where they are ("a meeting at the OAS in Washington")."""
     text = analysis.article.text
+    dates = {m.start: m.end for m in analysis.entities if m.label in ("DATE", "TIME")}
     out: list[Feature] = []
     for m in analysis.entities:
         if m.label not in ("FAC", "ORG"):
@@ -297,7 +320,10 @@ def _entity_features(analysis: Analysis) -> list[Feature]:
         if e - s < 3 or not any(w[:1].isupper() for w in name.split()) or not any(
                 ch.isalpha() for ch in name):
             continue
-        in_place = re.match(r"\s+in\s+[A-Z]", text[e:e + 6]) is not None
+        # "at Whole Foods on Wednesday, Nov. 2, in Fresno": a date may come between
+        d = _BEFORE_DATE.match(text, e)
+        after = dates.get(d.end(), e) if d else e
+        in_place = _IN_TOWN_AFTER.match(text, after) is not None
         if m.label == "FAC" and (in_place or _LOCATIVE_BEFORE.search(
                 text, max(0, m.start - 12), m.start)):
             out.append(Feature(s, e, name, "facility", True))  # "on Broadway", "at Pearl Harbor"

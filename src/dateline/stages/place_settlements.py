@@ -8,6 +8,8 @@ handed to ``place_local``, which places them at their container like any local f
 the place named after them ("X in northwestern India"), the place before a possessive
 ("Cairo's suburb of X"), else the town the text last mentions, else the dateline or the
 article's main place. A name the gazetteer knows is left to the places stage.
+
+The same cue reading finds the streets of police reports: "in the 500 block of X".
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ _OF = re.compile(
 _IN = re.compile(
     r"\b(?:settlement|township|slum|shantytown|shanty town|refugee camp|camp)s?\s+"
     r"(?:in|near|outside)\s+(?:the\s+)?" + _NAME)
+# police style: "in the 500 block of Jeffords", "the 1200 block of North Maple Street"
+_BLOCK = re.compile(r"\b\d{1,5}\s+block\s+of\s+" + _NAME)
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}$")
 # capitalised words that begin a name but are not one ("the town of The Hague" aside)
 _PARTICLE = re.compile(r"(?:al|el|ad|as|an|ash|ar|at|az)-[^\W\d_]")
@@ -65,7 +69,7 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
     from dateline.stages.place_local import Feature
 
     text = analysis.article.nlp_text
-    if "of " not in text and " in " not in text:
+    if " of " not in text and " in " not in text:
         return []
     # "the neighborhood of Saturday's gun battle", "the community of Kurds"
     not_places = {m.start for m in analysis.entities if m.label in _NOT_PLACE_LABELS}
@@ -82,6 +86,11 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
                 continue  # a town the places stage handles, or a people ("of Kurds")
             first[name] = (s, e, m.start())
     out: list[Feature] = []
+    for m in _BLOCK.finditer(text):
+        name = _name_words(m.group("name"))
+        if len(name) >= 3:  # (the NER often takes a street's name for a people's)
+            s = m.start("name")
+            out.append(Feature(s, s + len(name), name, "street", False))
     for name, (s, e, cue) in first.items():
         anchor = -1  # "Cairo's gated suburb of X": the place before the possessive holds X
         pm = _POSSESSIVE.search(text, max(0, cue - 60), cue)
