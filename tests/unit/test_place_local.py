@@ -207,3 +207,21 @@ def test_town_the_ner_calls_a_person_is_no_container():
     sents = [0, text.index("Paul"), text.index("It is")]
     assert _Focus([clacton, paul], text, persons, sents).preceding_town(feature) is clacton
     assert _Focus([clacton, paul], text, set(), sents).preceding_town(feature) is paul
+
+
+def test_two_typed_names_joined_by_and_are_two_features(run_text):
+    a = run_text("Police closed the junction of Yonge Street and Sheppard Avenue in Toronto "
+                 "after the crash.", stages=STAGES)
+    assert sorted(p.text for p in _local(a)) == ["Sheppard Avenue", "Yonge Street"]
+
+
+def test_organisation_at_a_site_before_a_date_and_a_town(run_text):
+    a = run_text("Chef Maria Lopez demonstrates a recipe at Harvest Market on Tuesday, "
+                 "March 3, 2020, in Boise, Idaho.", stages=STAGES)
+    assert _one(a, "Harvest Market").country == "US"
+
+
+def test_town_name_before_a_lower_case_type_word_with_its_own_town_after(run_text):
+    a = run_text("The couple met at the Paramount cinema in Huddersfield in 1962.", stages=STAGES)
+    cinema = _one(a, "Paramount cinema")
+    assert cinema.feature == "local" and cinema.country == "GB"

@@ -48,3 +48,10 @@ def test_known_towns_dates_and_peoples_are_not_settlements(run_text):
                  "reopened its market.", stages=STAGES)
     assert _settlements(a) == []
     assert any(p.text == "Kano" and p.country == "NG" for p in a.places)
+
+
+def test_block_of_a_street_in_a_police_report_is_a_street(run_text):
+    a = run_text("Officers found the stolen car in the 1200 block of North 13th Terrace in "
+                 "Kansas City, Missouri. Nobody was hurt.", stages=STAGES)
+    street = [p for p in a.places if p.text == "North 13th Terrace"]
+    assert len(street) == 1 and street[0].feature == "local" and street[0].country == "US"

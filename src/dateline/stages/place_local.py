@@ -198,7 +198,7 @@ def _token_features(analysis: Analysis, types: LocalTypes,
                     places: list[Place]) -> list[Feature]:
     doc = analysis.doc
     text = analysis.article.text
-    person = {(m.start, m.end) for m in analysis.entities if m.label == "PERSON"}
+    person_ends = {m.end for m in analysis.entities if m.label == "PERSON"}
     place_spans = {p.end: p.start for p in places if p.feature != "local"}
     # a known place or a people before a lower-case type word is a place of its own:
     # "a Gainesville hospital", "a Kurdish village"
@@ -249,8 +249,8 @@ def _token_features(analysis: Analysis, types: LocalTypes,
             if len(toks) < 2:
                 continue
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if lt.surname and (s, e) in person:
-            continue  # "Alice Park", "Shirley Temple"
+        if lt.surname and e in person_ends:
+            continue  # "Alice Park", "Shirley Temple", "Commissioner Joe Hall"
         lower_head = toks[-1].is_lower
         if lower_head and (lt.lower == "no" or (s, toks[-2].idx + len(toks[-2])) in named
                            and not _IN_TOWN_AFTER.match(text, e)):
@@ -446,7 +446,7 @@ def _container(f: Feature, focus: _Focus, inner: list[Place], big: set[int]
                  and (home is None or q.country == home)
                  # a small town in a name is more often a person's name ("Kennedy
                  # Elementary School", "Franklin Elementary")
-                 and (q.feature != "city" or id(q) in big)]
+                 and (q.feature != "city" or id(q) in big or f.kind == "court")]
         # a place in the article's main country: "the Seoul Central District Court" is not
         # in an Israeli "Central District"
         named = [q for q in named if q.country == focus.main] or named
@@ -476,11 +476,15 @@ def add_local_features(analysis: Analysis, gaz: Gazetteer, places: list[Place],
     if analysis.doc is None:
         return places
     types = local_types()
-    feats = list(extra or ()) + _token_features(analysis, types, places) + \
-        _entity_features(analysis) + _road_features(analysis) + \
+    named = list(extra or ()) + _token_features(analysis, types, places) + \
         find_settlements(analysis, gaz, places)
-    # longest first; a feature crossing a longer one, or inside a gazetteer place, is dropped
-    feats.sort(key=lambda f: (-(f.end - f.start), f.start))
+    # names with a type word first ("Elkview Drive and Garnett Ridge Drive" are two streets
+    # whatever the NER's span), then the longest; a feature crossing one taken before, or
+    # inside a gazetteer place, is dropped
+    named.sort(key=lambda f: (-(f.end - f.start), f.start))
+    other = _entity_features(analysis) + _road_features(analysis)
+    other.sort(key=lambda f: (-(f.end - f.start), f.start))
+    feats = named + other
     chosen: list[Feature] = []
     for f in feats:
         if any(f.start < c.end and c.start < f.end for c in chosen):

@@ -33,7 +33,8 @@ _IN = re.compile(
     r"\b(?:settlement|township|slum|shantytown|shanty town|refugee camp|camp)s?\s+"
     r"(?:in|near|outside)\s+(?:the\s+)?" + _NAME)
 # police style: "in the 500 block of Jeffords", "the 1200 block of North Maple Street"
-_BLOCK = re.compile(r"\b\d{1,5}\s+block\s+of\s+" + _NAME)
+_WORD = r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
+_BLOCK = re.compile(r"\b\d{1,5}\s+block\s+of\s+(?P<name>" + _WORD + r"(?: " + _WORD + r"){0,4})")
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}$")
 # capitalised words that begin a name but are not one ("the town of The Hague" aside)
 _PARTICLE = re.compile(r"(?:al|el|ad|as|an|ash|ar|at|az)-[^\W\d_]")
@@ -87,7 +88,7 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
             first[name] = (s, e, m.start())
     out: list[Feature] = []
     for m in _BLOCK.finditer(text):
-        name = _name_words(m.group("name"))
+        name = m.group("name").removesuffix("'s").removesuffix("’s")
         if len(name) >= 3:  # (the NER often takes a street's name for a people's)
             s = m.start("name")
             out.append(Feature(s, s + len(name), name, "street", False))
