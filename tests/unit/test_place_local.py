@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dateline.knowledge.gazetteer import haversine_km
 from dateline.records import Place
-from dateline.stages.place_local import Feature, _Focus, is_local_key, local_types
+from dateline.stages.place_containers import Focus
+from dateline.stages.place_local import Feature, is_local_key, local_types
 
 STAGES = "nlp,places"
 
@@ -205,8 +206,8 @@ def test_town_the_ner_calls_a_person_is_no_container():
     feature = Feature(s, s + 14, "Regent Theatre", "theatre", True)
     persons = {(paul.start, paul.end)}
     sents = [0, text.index("Paul"), text.index("It is")]
-    assert _Focus([clacton, paul], text, persons, sents).preceding_town(feature) is clacton
-    assert _Focus([clacton, paul], text, set(), sents).preceding_town(feature) is paul
+    assert Focus([clacton, paul], text, persons, sents).preceding_town(feature) is clacton
+    assert Focus([clacton, paul], text, set(), sents).preceding_town(feature) is paul
 
 
 def test_two_typed_names_joined_by_and_are_two_features(run_text):

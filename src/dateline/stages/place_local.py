@@ -3,10 +3,12 @@
 No gazetteer holds "Royal Street" or "the British Embassy", but the text says where they
 are. A local feature is found by its name (a capitalised name ending or starting with a
 place-type word from ``geo_local_types.tsv``: "Royal Street", "Stonewall Golf Club", "Lake
-Manassas", "University of Lagos"), by the NER's FAC label, by a road number ("the A417",
-"I-95"), or as an organisation used as a site ("a meeting at the OAS in Washington"). It is
-emitted with feature ``local`` and the point and country of its container, which is, in
-this order:
+Manassas", "University of Lagos"; some type words also in lower case after the name:
+"Bourbon and Dauphine streets", "at Seasons restaurant"; some only in a site phrase: "at
+Barclays Center"), by the NER's FAC label, by a road number ("the A417", "I-95"), as an
+organisation used as a site ("a meeting at the OAS in Washington"), or by a cue phrase
+(``place_settlements``: "the village of X", "the 500 block of X"). It is emitted with
+feature ``local`` and the point and country of its container (``place_containers``):
 
 1. the place named right after or before it: "X Street in New Orleans", "the British
    Embassy in Kabul", "Donington Park, Leicestershire", "Harare's Third Street";
@@ -21,10 +23,8 @@ from; the confidence is low (0.2-0.6): the point is the container's, not the fea
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -32,6 +32,7 @@ from typing import Any
 from dateline.knowledge import data_path
 from dateline.knowledge.gazetteer import Gazetteer, fold
 from dateline.records import Analysis, Place
+from dateline.stages.place_containers import Feature, Focus, container
 from dateline.stages.place_settlements import find_settlements
 
 
@@ -75,19 +76,6 @@ def local_types() -> LocalTypes:
     return LocalTypes(heads, leads, lowers)
 
 
-@dataclass(frozen=True)
-class Feature:
-    """A local-feature name before it is placed."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    inner: bool
-    key: str = ""  # features with one key share the first one's container (a name repeated)
-    anchor: int = -1  # where a possessive container may end ("Cairo's suburb of X"), if not start
-
-
 _CONNECT = frozenset({"of", "the", "de", "des", "du", "la", "le", "del", "di", "da", "&", "and",
                       "'s", "’s", "-", "upon"})
 _COMPASS = frozenset({"north", "south", "east", "west", "nw", "ne", "sw", "se"})
@@ -104,7 +92,9 @@ _GENERIC_PREFIX = frozenset({"secondary", "primary", "high", "middle", "elementa
                              "the", "a", "state", "city", "town", "supreme", "federal",
                              "district", "appeals", "circuit", "constitutional", "criminal",
                              "international", "magistrates", "crown", "superior",
-                             "all-time", "record", "research"})
+                             "all-time", "record", "research", "week", "year", "month",
+                             "decade", "time", "fresh"})
+_WORSHIP = frozenset({"church", "mosque", "synagogue", "temple", "shrine"})
 _NOT_LOCAL = frozenset({("real", "estate"), ("red", "crescent")})
 _ROAD = re.compile(r"\b(?:(?P<uk>[AM]\d{1,4}(?:\(M\))?)|I-\d{1,3}|Interstate\s+\d{1,3}|"
                    r"(?:U\.?S\.?|State|County)\s+(?:Route|Highway)\s+\d{1,4}|"
@@ -124,19 +114,6 @@ _SITE_BEFORE = re.compile(
 _IN_TOWN_AFTER = re.compile(r",?\s+(?:in|at)\s+[A-Z]")
 _BEFORE_DATE = re.compile(r",?\s+(?:on\s+)?")
 _AT_BEFORE = re.compile(r"\b(?:at|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
-# what may stand between a feature and the place that contains it
-_LINK_AFTER = re.compile(
-    r"^(?:\s*,\s*(?:(?:in|at|near)\s+)?|\s+(?:in|at|near|outside|off|on|of)\s+)(?:the\s+)?"
-    r"(?:(?:city|town|village|suburb|capital|state|province|county|district|area) of\s+)?"
-    r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)\s+)?$",
-    re.IGNORECASE)
-_LINK_BEFORE = re.compile(r"^(?:'s|’s)\s+$")
-_CONTAINERS = frozenset({"city", "admin2", "admin1", "region", "country", "landmark"})
-_TOWNS = frozenset({"city", "admin2"})
-_NEAR_CHARS = 1500
-_BIG_TOWN = 50_000
-
-
 def _is_name(tok: Any) -> bool:
     # "MetroHealth", "McDonald", "Rue d’Enghien", "al-Tanf" are names too
     t = tok.text
@@ -204,6 +181,8 @@ def _token_features(analysis: Analysis, types: LocalTypes,
     # "a Gainesville hospital", "a Kurdish village"
     named = {(p.start, p.end) for p in places} | {
         (m.start, m.end) for m in analysis.entities if m.label == "GPE"}
+    # "a Sunni area", but "a Methodist church": a building of a faith is a site
+    peoples = {(m.start, m.end) for m in analysis.entities if m.label == "NORP"}
     out: list[Feature] = []
     tokens = list(doc)
     for a, b in _runs(tokens, types.lower):
@@ -252,8 +231,10 @@ def _token_features(analysis: Analysis, types: LocalTypes,
         if lt.surname and e in person_ends:
             continue  # "Alice Park", "Shirley Temple", "Commissioner Joe Hall"
         lower_head = toks[-1].is_lower
-        if lower_head and (lt.lower == "no" or (s, toks[-2].idx + len(toks[-2])) in named
-                           and not _IN_TOWN_AFTER.match(text, e)):
+        name_end = toks[-2].idx + len(toks[-2])
+        if lower_head and (lt.lower == "no" or (s, name_end) in named
+                           and not _IN_TOWN_AFTER.match(text, e)
+                           or (s, name_end) in peoples and lt.kind not in _WORSHIP):
             continue  # (but "the Pioneer cinema in Dewsbury" is a cinema)
         if (lt.site or (lower_head and lt.lower == "site")) and not _SITE_BEFORE.search(
                 text, max(0, s - 60), s):
@@ -358,117 +339,6 @@ def dateline_feature(text: str, start: int, end: int) -> Feature | None:
     return Feature(start, end, text[start:end], found[2].kind, found[2].inner)
 
 
-class _Focus:
-    """The article's places, indexed for container look-ups."""
-
-    def __init__(self, places: list[Place], text: str, persons: set[tuple[int, int]],
-                 sent_starts: list[int]) -> None:
-        self.text = text
-        self.sent_starts = sent_starts
-        usable = [p for p in places if p.lat is not None and p.feature in _CONTAINERS
-                  and not (p.note or "").startswith(("demonym", "in a currency"))]
-        self.usable = sorted(usable, key=lambda p: p.start)
-        self.starts = [p.start for p in self.usable]
-        # the country most of the article's places are in: a town elsewhere named in an
-        # earlier sentence is more often a namesake ("the Norbury model" of a house)
-        # (towns and regions only: a country named is often a namesake town's or the
-        # subject of the story, not where it happens)
-        counts = Counter(p.country for p in self.usable if p.country and p.feature != "country")
-        top = counts.most_common(2)
-        self.main = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
-        # a town found only inside another name ("Liverpool Academy") is no focus, nor one
-        # the NER calls a person ("Paul swings his mic stand")
-        self.towns = [p for p in self.usable if p.feature in _TOWNS
-                      and not (p.note or "").startswith("inside")
-                      and (p.start, p.end) not in persons]
-        self.town_starts = [p.start for p in self.towns]
-        dl = [p for p in self.usable if (p.note or "").startswith("dateline")
-              and p.feature in _TOWNS | {"admin1"}]
-        self.dateline = dl[0] if dl else None
-        self.best: dict[str, Place | None] = {}
-        for group in ("town", "region", "country"):
-            feats = {"town": _TOWNS, "region": {"admin1", "region"},
-                     "country": {"country"}}[group]
-            pl = [p for p in self.usable if p.feature in feats and p.country]
-            if any(p.country == self.main for p in pl):
-                pl = [p for p in pl if p.country == self.main]
-            counts = Counter(p.name for p in pl)
-            first = {}
-            for p in pl:
-                first.setdefault(p.name, p)
-            self.best[group] = (max(first.values(), key=lambda p: (counts[p.name], -p.start))
-                                if first else None)
-
-    def after(self, f: Feature) -> Place | None:
-        i = bisect.bisect_left(self.starts, f.end)
-        if i < len(self.usable):
-            p = self.usable[i]
-            gap = self.text[f.end:p.start]
-            if len(gap) <= 40 and _LINK_AFTER.match(gap):
-                return p
-        return None
-
-    def before(self, f: Feature) -> Place | None:
-        i = bisect.bisect_left(self.starts, f.start) - 1
-        if i >= 0:
-            p = self.usable[i]
-            if p.end <= f.start and _LINK_BEFORE.match(self.text[p.end:f.start]):
-                return p
-        return None
-
-    def preceding_town(self, f: Feature) -> Place | None:
-        i = bisect.bisect_left(self.town_starts, f.start) - 1
-        k = bisect.bisect_right(self.sent_starts, f.start) - 1
-        sent = self.sent_starts[k] if k >= 0 else 0
-        while i >= 0:
-            p = self.towns[i]
-            gap = self.text[p.end:f.start]
-            if len(gap) > _NEAR_CHARS or "\n\n" in gap:
-                return None
-            if p.end <= f.start and (p.start >= sent or self.main in (None, p.country)):
-                return p
-            i -= 1
-        return None
-
-
-def _container(f: Feature, focus: _Focus, inner: list[Place], big: set[int]
-               ) -> tuple[Place, str, float] | None:
-    p = focus.after(f) or focus.before(f if f.anchor < 0 else
-                                          Feature(f.anchor, f.end, f.text, f.kind, f.inner))
-    if p is not None:
-        return p, f"the text places it in {p.name}", 0.6
-    if f.inner:
-        # a place in another country than the dateline's is a namesake ("the Liverpool
-        # Academy" in a story from Cairo)
-        home = focus.dateline.country if focus.dateline is not None else None
-        named = [q for q in inner if q.feature in _CONTAINERS - {"country"}
-                 and q.lat is not None and not (q.note or "").startswith("demonym")
-                 and (home is None or q.country == home)
-                 # a small town in a name is more often a person's name ("Kennedy
-                 # Elementary School", "Franklin Elementary")
-                 and (q.feature != "city" or id(q) in big or f.kind == "court")]
-        # a place in the article's main country: "the Seoul Central District Court" is not
-        # in an Israeli "Central District"
-        named = [q for q in named if q.country == focus.main] or named
-        if named:
-            return named[-1], f"located at {named[-1].name}, the place in its name", 0.5
-    p = focus.preceding_town(f)
-    if p is not None:
-        return p, f"located at {p.name}, the town the text last mentions", 0.4
-    if focus.dateline is not None:
-        return focus.dateline, f"located at the dateline place {focus.dateline.name}", 0.4
-    for group, conf in (("town", 0.3), ("region", 0.3), ("country", 0.2)):
-        p = focus.best[group]
-        if p is not None:
-            return p, f"located at {p.name}, the {group} the article mentions most", conf
-    return None
-
-
-def _big_town(gaz: Gazetteer, p: Place) -> bool:
-    return any(e.geonameid == p.geonameid and e.population >= _BIG_TOWN
-               for e in gaz.lookup(p.name))
-
-
 def add_local_features(analysis: Analysis, gaz: Gazetteer, places: list[Place],
                        extra: list[Feature] | None = None) -> list[Place]:
     """``places`` with the article's local features added; gazetteer places inside a
@@ -501,7 +371,7 @@ def add_local_features(analysis: Analysis, gaz: Gazetteer, places: list[Place],
         return places
     inside = {id(p) for p in places for f in chosen if f.start <= p.start and p.end <= f.end}
     persons = {(m.start, m.end) for m in analysis.entities if m.label == "PERSON"}
-    focus = _Focus([p for p in places if id(p) not in inside], analysis.article.text,
+    focus = Focus([p for p in places if id(p) not in inside], analysis.article.text,
                    persons, [s.start for s in analysis.sentences])
     swallowed: set[int] = set()
     out: list[Place] = []
@@ -510,7 +380,7 @@ def add_local_features(analysis: Analysis, gaz: Gazetteer, places: list[Place],
         inner = [p for p in places if f.start <= p.start and p.end <= f.end]
         found = placed.get(f.key) if f.key else None
         if found is None:
-            found = _container(f, focus, inner, {id(p) for p in inner if _big_town(gaz, p)})
+            found = container(gaz, f, focus, inner)
         if found is None:
             continue
         if f.key:

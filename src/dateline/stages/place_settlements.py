@@ -15,13 +15,10 @@ The same cue reading finds the streets of police reports: "in the 500 block of X
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from dateline.knowledge.gazetteer import Gazetteer
 from dateline.records import Analysis, Place
-
-if TYPE_CHECKING:
-    from dateline.stages.place_local import Feature
+from dateline.stages.place_containers import Feature
 
 _NAME = r"(?P<name>(?:(?:al|el|an|ad|as)-)?[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3})"
 # "the (small) village of X", "Cairo's gated suburb of X": the cue is lower case
@@ -67,8 +64,6 @@ def _name_words(raw: str) -> str:
 
 def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) -> list[Feature]:
     """Settlement names the text introduces as such, with their other mentions."""
-    from dateline.stages.place_local import Feature
-
     text = analysis.article.nlp_text
     if " of " not in text and " in " not in text:
         return []
