@@ -246,3 +246,10 @@ def test_breakaway_regions_are_places_in_the_state_that_claims_them(run_text):
                      ("Nagorno-Karabakh Republic", "AZ")):
         got = _named(a, name)
         assert got and got[0].country == cc and got[0].feature == "region", name
+
+
+def test_a_town_after_a_persons_name_and_of_is_where_they_are_from(run_text):
+    a = run_text("Steven Marsh of Bellbrook was driving a Mazda when the truck hit him on "
+                 "the highway in Ohio.", stages=STAGES)
+    town = _named(a, "Bellbrook")
+    assert town and town[0].country == "US"

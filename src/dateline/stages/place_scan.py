@@ -121,6 +121,14 @@ def _comma_of(doc: Any, i: int, n: int) -> bool:
             and (end >= len(doc) or doc[end].text in (",", ".", ";")))
 
 
+def _person_of(doc: Any, i: int, ents: dict[int, tuple[str, int, int]]) -> bool:
+    """ "Steven Marsh of Bellbrook was driving": a person's name, then "of" and the town."""
+    if i < 2 or doc[i - 1].lower_ != "of":
+        return False
+    ent = ents.get(i - 2)
+    return ent is not None and ent[0] == "PERSON" and ent[2] == i - 1 and ent[2] - ent[1] >= 2
+
+
 # what only a place has: "Samos's economy", "Leeds's mayor", "the town's outskirts"
 _PLACE_POSSESSIONS = frozenset({
     "economy", "coast", "coastline", "shores", "beaches", "outskirts", "suburbs", "residents",
@@ -290,7 +298,7 @@ def _match_at(gaz: Gazetteer, doc: Any, i: int, ents: dict[int, tuple[str, int, 
         key = fold(text)
         if not gaz.has_key(key):
             continue
-        cand = _judge(gaz, doc, i, n, s, e, text, key, ent, stops, starts)
+        cand = _judge(gaz, doc, i, n, s, e, text, key, ents, stops, starts)
         if cand is not None:
             return n, cand
     return None
@@ -316,8 +324,9 @@ def named_candidates(gaz: Gazetteer, text: str, key: str, alternates: bool = Fal
 
 
 def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, key: str,
-           ent: tuple[str, int, int] | None, stops: dict[str, str], starts: frozenset[int]
+           ents: dict[int, tuple[str, int, int]], stops: dict[str, str], starts: frozenset[int]
            ) -> Candidate | None:
+    ent = ents.get(i)
     if not any(t.pos_ == "PROPN" for t in doc[i:i + n]) and not doc[i].is_title:
         return None
     nxt = doc[i + n] if i + n < len(doc) else None
@@ -325,7 +334,8 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
         return None  # "Hampton Avenue": a street named after the town, somewhere else
     if key in _NUMBER_ABBREVS and _NUMBERED.match(_text(doc), e):
         return None  # "No. 18-cr-10083", "Art. 5": an abbreviation before a number
-    locative = (_locative(doc, i) or _comma_of(doc, i, n) or _place_possessive(doc, i + n)
+    locative = (_locative(doc, i) or _comma_of(doc, i, n) or _person_of(doc, i, ents)
+                or _place_possessive(doc, i + n)
                 or (_town_body(doc, i + n) and key not in _RANKS and not doc[i].is_stop))
     # "the small town of Kasba Bonli": the text says town, so a smaller town may be meant
     # by another of its names
