@@ -44,7 +44,7 @@ def test_informal_settlement_names_the_area_around_it(run_text):
 
 def test_known_towns_dates_and_peoples_are_not_settlements(run_text):
     a = run_text("The town of Kano was quiet on Friday, a day after the neighborhood of "
-                 "Saturday's clashes was sealed off and the community of Hausa traders "
+                 "Saturday's clashes was sealed off and a village of Kurds near the border "
                  "reopened its market.", stages=STAGES)
     assert _settlements(a) == []
     assert any(p.text == "Kano" and p.country == "NG" for p in a.places)
@@ -55,3 +55,11 @@ def test_block_of_a_street_in_a_police_report_is_a_street(run_text):
                  "Kansas City, Missouri. Nobody was hurt.", stages=STAGES)
     street = [p for p in a.places if p.text == "North 13th Terrace"]
     assert len(street) == 1 and street[0].feature == "local" and street[0].country == "US"
+
+
+def test_town_of_unknown_name_lies_in_the_district_named_after_it(run_text):
+    a = run_text("The blast occurred in the town of Welikanda, in Polonnaruwa district, some "
+                 "200km north-east of Colombo.", stages=STAGES)
+    (town,) = _settlements(a)
+    assert town.text == "Welikanda" and town.country == "LK"
+    assert "Polonnaruwa" in (town.note or "")

@@ -23,7 +23,7 @@ from dateline.stages.place_containers import Feature
 _NAME = r"(?P<name>(?:(?:al|el|an|ad|as)-)?[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3})"
 # "the (small) village of X", "Cairo's gated suburb of X": the cue is lower case
 _OF = re.compile(
-    r"\b(?:village|town|hamlet|township|suburb|settlement|neighbou?rhood|slum|shantytown|"
+    r"\b(?:[Vv]illage|[Tt]own|[Hh]amlet|[Tt]ownship|suburb|settlement|neighbou?rhood|slum|shantytown|"
     r"municipality|commune|locality|enclave|oasis|kibbutz|moshav)s?\s+of\s+" + _NAME)
 # "an informal settlement in X", "a refugee camp near X": X is the area around it
 _IN = re.compile(
@@ -37,7 +37,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}$")
 _PARTICLE = re.compile(r"(?:al|el|ad|as|an|ash|ar|at|az)-[^\W\d_]")
 _LINKS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "bin", "ibn",
                     "al", "el", "van", "von"})
-_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "NORP"})
+_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})
 _NOT_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her",
                        "their", "its", "our", "my", "your", "some", "many", "several", "about",
                        "around", "nearly", "more", "all", "both", "each", "every", "only"})
@@ -67,8 +67,10 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
     text = analysis.article.nlp_text
     if " of " not in text and " in " not in text:
         return []
-    # "the neighborhood of Saturday's gun battle", "the community of Kurds"
+    # "the neighborhood of Saturday's gun battle"; a people is a plural or a demonym ("the
+    # town of Kurds"): the NER's NORP alone is no proof, it gives that to villages too
     not_places = {m.start for m in analysis.entities if m.label in _NOT_PLACE_LABELS}
+    peoples = {m.start for m in analysis.entities if m.label == "NORP"}
     known = {(p.start, p.end) for p in places}
     first: dict[str, tuple[int, int, int]] = {}
     for rx in (_OF, _IN):
@@ -78,7 +80,8 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
             e = s + len(name)
             if len(name) < 3 or name.split()[0].lower() in _NOT_NAME or name in first:
                 continue
-            if (s, e) in known or s in not_places or gaz.has(name) or gaz.lookup_demonym(name):
+            if (s, e) in known or s in not_places or gaz.has(name) or gaz.lookup_demonym(name) or (
+                    s in peoples and name.endswith("s")):
                 continue  # a town the places stage handles, or a people ("of Kurds")
             first[name] = (s, e, m.start())
     out: list[Feature] = []
