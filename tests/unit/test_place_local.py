@@ -226,3 +226,10 @@ def test_town_name_before_a_lower_case_type_word_with_its_own_town_after(run_tex
     a = run_text("The couple met at the Paramount cinema in Huddersfield in 1962.", stages=STAGES)
     cinema = _one(a, "Paramount cinema")
     assert cinema.feature == "local" and cinema.country == "GB"
+
+
+def test_river_the_gazetteer_lacks_lies_at_the_town_named_with_it(run_text):
+    a = run_text("Volunteers will clear litter from the banks of the Mokelumne River in "
+                 "Lodi, California, on Saturday.", stages=STAGES)
+    river = [p for p in a.places if p.text == "Mokelumne River"]
+    assert len(river) == 1 and river[0].country == "US" and river[0].feature == "local"
