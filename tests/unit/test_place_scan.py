@@ -253,3 +253,12 @@ def test_a_town_after_a_persons_name_and_of_is_where_they_are_from(run_text):
                  "the highway in Ohio.", stages=STAGES)
     town = _named(a, "Bellbrook")
     assert town and town[0].country == "US"
+
+
+def test_place_words_around_a_name_make_it_a_town(run_text):
+    a = run_text("Cases rose in Shandong. Heze city alone has registered 1,734 cases. The "
+                 "infection was found in a town called Låsby in Denmark.", stages=STAGES)
+    heze = _named(a, "Heze")
+    assert heze and heze[0].country == "CN"
+    lasby = _named(a, "Låsby")
+    assert lasby and lasby[0].country == "DK"

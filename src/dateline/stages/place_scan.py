@@ -48,6 +48,17 @@ _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "i
 _PLACE_NOUNS = frozenset({"city", "town", "village", "suburb", "capital", "port", "province",
                           "region", "district", "state", "county", "island", "area", "outskirts",
                           "municipality", "neighbourhood", "neighborhood", "township"})
+# "the villages of X and Y", "the community of X"; "the mayor of X", "residents of X"
+_PLACE_NOUNS = _PLACE_NOUNS | frozenset({
+    "cities", "towns", "villages", "suburbs", "ports", "provinces", "regions", "districts",
+    "states", "counties", "islands", "municipalities", "townships", "community",
+    "communities", "settlement", "settlements", "hamlet", "hamlets", "commune", "communes",
+    "parish", "locality", "localities", "enclave", "governorate", "prefecture"})
+_PLACE_OWNERS = frozenset({"mayor", "mayors", "residents", "inhabitants", "townspeople",
+                           "villagers", "outskirts", "suburbs", "streets"})
+# "Heze city", "Sokoto state": a lower-case place word after the name
+_TYPE_AFTER = frozenset({"city", "town", "village", "province", "county", "district",
+                         "municipality", "governorate", "prefecture", "township"})
 _GENERIC_AFTER = frozenset({"state", "province", "region", "county", "district", "governorate"})
 _NUMERIC = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
@@ -111,7 +122,10 @@ def _locative(doc: Any, i: int) -> bool:
     w = doc[j].lower_
     if w in _LOCATIVE:
         return True
-    return w == "of" and j > 0 and doc[j - 1].lower_ in _PLACE_NOUNS
+    if w in ("called", "named") and j > 0:  # "a town called Låsby"
+        return doc[j - 1].lower_ in _PLACE_NOUNS
+    return w == "of" and j > 0 and (doc[j - 1].lower_ in _PLACE_NOUNS
+                                    or doc[j - 1].lower_ in _PLACE_OWNERS)
 
 
 def _comma_of(doc: Any, i: int, n: int) -> bool:
@@ -154,6 +168,11 @@ _TOWN_BODIES_2 = frozenset({("city", "council"), ("town", "council"), ("city", "
 # words before a title, not towns: "Vice Mayor", "Deputy Mayor"
 _RANKS = frozenset({"vice", "deputy", "assistant", "acting", "former", "interim", "lord",
                     "chief", "executive", "senior", "junior"})
+
+
+def _town_named_after(doc: Any, end: int) -> bool:
+    """ "Grovetown police", "Heze city": what follows a name says it is a town's."""
+    return _town_body(doc, end) or (end < len(doc) and doc[end].text in _TYPE_AFTER)
 
 
 def _town_body(doc: Any, end: int) -> bool:
@@ -217,7 +236,7 @@ def scan_names(analysis: Analysis, gaz: Gazetteer,
             continue
         if not _cap(tok) or (i in starts and tok.pos_ != "PROPN" and not tok.is_upper
                              and gaz.lookup_demonym(tok.text) is None
-                             and not (_town_body(doc, i + 1) and not tok.is_stop)):
+                             and not (_town_named_after(doc, i + 1) and not tok.is_stop)):
             i += 1
             continue
         if ent is not None and (ent[0] in _PLACE_LABELS or ent[0] in _NUMERIC):
@@ -334,7 +353,9 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
         return None  # "Hampton Avenue": a street named after the town, somewhere else
     if key in _NUMBER_ABBREVS and _NUMBERED.match(_text(doc), e):
         return None  # "No. 18-cr-10083", "Art. 5": an abbreviation before a number
+    after = doc[i + n] if i + n < len(doc) else None
     locative = (_locative(doc, i) or _comma_of(doc, i, n) or _person_of(doc, i, ents)
+                or (after is not None and after.text in _TYPE_AFTER)
                 or _place_possessive(doc, i + n)
                 or (_town_body(doc, i + n) and key not in _RANKS and not doc[i].is_stop))
     # "the small town of Kasba Bonli": the text says town, so a smaller town may be meant
@@ -364,7 +385,8 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
     if area:  # names that are also given names ("Georgia") were held back above
         return Candidate(s, e, text, Query(text, qualifier=qualifier))
     pop = max((c.population for c in cands if c.feature == "city"), default=0)
-    if qualifier is not None and pop >= 500:
+    if qualifier is not None and (pop >= 500 or any(
+            c.feature == "city" and is_inside(c, qualifier) for c in cands)):
         return Candidate(s, e, text, Query(text, qualifier=qualifier))
     if (locative or listed) and pop >= 1000:
         return Candidate(s, e, text, Query(text), weak=pop < 10_000)
