@@ -38,6 +38,7 @@ _LINK_AFTER = re.compile(
     r"(?:(?:city|town|village|suburb|capital|state|province|county|district|area) of\s+)?"
     r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)\s+)?$",
     re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|of)\s+$", re.IGNORECASE)
 _LINK_BEFORE = re.compile(r"^(?:'s|’s)\s+$")
 _CONTAINERS = frozenset({"city", "admin2", "admin1", "region", "country", "landmark"})
 _TOWNS = frozenset({"city", "admin2"})
@@ -60,14 +61,16 @@ class Focus:
         # earlier sentence is more often a namesake ("the Norbury model" of a house)
         # (towns and regions only: a country named is often a namesake town's or the
         # subject of the story, not where it happens)
-        counts = Counter(p.country for p in self.usable if p.country and p.feature != "country")
+        # a name the NER calls a person ("Paul swings his mic stand") counts for nothing,
+        # unless a preposition makes it a place ("near Exeter")
+        named = [p for p in self.usable if (p.start, p.end) not in persons
+                 or _PLACE_BEFORE.search(text, max(0, p.start - 12), p.start)]
+        counts = Counter(p.country for p in named if p.country and p.feature != "country")
         top = counts.most_common(2)
         self.main = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
-        # a town found only inside another name ("Liverpool Academy") is no focus, nor one
-        # the NER calls a person ("Paul swings his mic stand")
-        self.towns = [p for p in self.usable if p.feature in _TOWNS
-                      and not (p.note or "").startswith("inside")
-                      and (p.start, p.end) not in persons]
+        # a town found only inside another name ("Liverpool Academy") is no focus
+        self.towns = [p for p in named if p.feature in _TOWNS
+                      and not (p.note or "").startswith("inside")]
         self.town_starts = [p.start for p in self.towns]
         dl = [p for p in self.usable if (p.note or "").startswith("dateline")
               and p.feature in _TOWNS | {"admin1"}]
@@ -76,7 +79,7 @@ class Focus:
         for group in ("town", "region", "country"):
             feats = {"town": _TOWNS, "region": {"admin1", "region"},
                      "country": {"country"}}[group]
-            pl = [p for p in self.usable if p.feature in feats and p.country]
+            pl = [p for p in named if p.feature in feats and p.country]
             if any(p.country == self.main for p in pl):
                 pl = [p for p in pl if p.country == self.main]
             counts = Counter(p.name for p in pl)
