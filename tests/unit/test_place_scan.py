@@ -262,3 +262,12 @@ def test_place_words_around_a_name_make_it_a_town(run_text):
     assert heze and heze[0].country == "CN"
     lasby = _named(a, "Låsby")
     assert lasby and lasby[0].country == "DK"
+
+
+def test_camel_case_county_names_and_possessives_are_places(run_text):
+    a = run_text("The McHenry County Sheriff's Office said on Monday that Boone County's "
+                 "deputies had helped.", stages=STAGES)
+    mchenry = _named(a, "McHenry County")
+    assert mchenry and mchenry[0].feature == "admin2" and mchenry[0].country == "US"
+    boone = _named(a, "Boone County")
+    assert boone and boone[0].feature == "admin2"

@@ -85,7 +85,23 @@ def _text(doc: Any) -> str:
 
 def _cap(tok: Any) -> bool:
     return tok.is_title or (tok.is_upper and len(tok.text) > 1
-                            and (tok.is_alpha or "." in tok.text))  # "UAE", "U.S."
+                            and (tok.is_alpha or "." in tok.text)) or _camel(tok)  # "UAE", "U.S."
+
+
+def _camel(tok: Any) -> bool:
+    """ "DeKalb", "LaGrange"; "McLean" only before "County" ("McLean County"): Mc and Mac
+    names are mostly surnames ("McKinney said")."""
+    t = tok.text
+    if not (len(t) > 3 and t[0].isupper() and t[1].islower() and tok.is_alpha
+            and not t.isupper()):
+        return False
+    if t.startswith(("Mc", "Mac")):
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.text in _DIVISION_WORDS
+    return True
+
+
+_DIVISION_WORDS = frozenset({"County", "Parish", "Township", "Borough", "District"})
 
 
 def _entity_index(analysis: Analysis, doc: Any) -> dict[int, tuple[str, int, int]]:
@@ -300,6 +316,9 @@ def _match_at(gaz: Gazetteer, doc: Any, i: int, ents: dict[int, tuple[str, int, 
         ent_end = ent[2] if ent is not None else 0
         if ent is not None and ent_end == i + n + 1 and doc[i + n].lower_ in _GENERIC_AFTER:
             ent_end = i + n  # "Governor of Sokoto State": the state word is no longer name
+        elif ent is not None and n > 1 and ent_end == i + n + 1 and doc[i + n].lower_ in (
+                "'s", "’s"):
+            ent_end = i + n  # "Clark County's trailer": the possessive is no part of the name
         if ent is not None and (ent[1] < i or ent_end > i + n) and (
                 ent[0] == "PERSON" or ent[0] in _EMBEDDING_LABELS) and not (
                 ent[0] == "PERSON" and ent[1] == i and _town_body(doc, i + n)):
@@ -484,7 +503,7 @@ def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[
                  ) -> tuple[int, Query, bool] | None:
     for n in (3, 2, 1):
         grams = toks[i:i + n]
-        if len(grams) < n or not all(t.is_title or t.is_upper for t in grams) or (
+        if len(grams) < n or not all(t.is_title or t.is_upper or _camel(t) for t in grams) or (
                 grams[0].lower_ == "the"):
             continue  # "The U.S. National Guard": the article is no part of the place
         t = _text(doc)[grams[0].idx:grams[-1].idx + len(grams[-1])]
