@@ -233,3 +233,12 @@ def test_river_the_gazetteer_lacks_lies_at_the_town_named_with_it(run_text):
                  "Lodi, California, on Saturday.", stages=STAGES)
     river = [p for p in a.places if p.text == "Mokelumne River"]
     assert len(river) == 1 and river[0].country == "US" and river[0].feature == "local"
+
+
+def test_name_of_a_lower_case_typed_feature_stands_for_it_alone(run_text):
+    a = run_text("Traffic queued from the Five Ways roundabout in Birmingham on Monday. "
+                 "Drivers said the trip from the Five Ways to the ring road took an hour.",
+                 stages=STAGES)
+    feats = sorted(p.text for p in _local(a))
+    assert feats == ["Five Ways", "Five Ways roundabout"]
+    assert {p.country for p in _local(a)} == {"GB"}

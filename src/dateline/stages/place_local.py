@@ -184,6 +184,7 @@ def _token_features(analysis: Analysis, types: LocalTypes,
     # "a Sunni area", but "a Methodist church": a building of a faith is a site
     peoples = {(m.start, m.end) for m in analysis.entities if m.label == "NORP"}
     out: list[Feature] = []
+    short: list[tuple[str, Feature]] = []
     tokens = list(doc)
     for a, b in _runs(tokens, types.lower):
         toks = tokens[a:b]
@@ -239,7 +240,25 @@ def _token_features(analysis: Analysis, types: LocalTypes,
         if (lt.site or (lower_head and lt.lower == "site")) and not _SITE_BEFORE.search(
                 text, max(0, s - 60), s):
             continue  # "the Catholic church said", "the Pew Research Center found"
-        out.extend(_split(toks, words, text, lt, types))
+        found_here = _split(toks, words, text, lt, types)
+        if lower_head and len(found_here) == 1 and len(toks) >= 3:
+            short.append((text[s:name_end], found_here[0]))
+        else:
+            out.extend(found_here)
+    return out + _short_mentions(text, short)
+
+
+def _short_mentions(text: str, short: list[tuple[str, Feature]]) -> list[Feature]:
+    """The name of a feature with a lower-case type word stands for it alone too: "the Air
+    Balloon roundabout ... from the Air Balloon to Cirencester" (names of two words or
+    more: one word is too often something else)."""
+    out: list[Feature] = []
+    for name, f in short:
+        key = f.text
+        out.append(dataclasses.replace(f, key=key))
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            if m.start() != f.start:
+                out.append(Feature(m.start(), m.end(), name, f.kind, f.inner, key=key))
     return out
 
 

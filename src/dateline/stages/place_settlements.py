@@ -80,7 +80,7 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
             e = s + len(name)
             if len(name) < 3 or name.split()[0].lower() in _NOT_NAME or name in first:
                 continue
-            if (s, e) in known or s in not_places or gaz.has(name) or gaz.lookup_demonym(name) or (
+            if (s, e) in known or s in not_places or gaz.lookup_demonym(name) or (
                     s in peoples and name.endswith("s")):
                 continue  # a town the places stage handles, or a people ("of Kurds")
             first[name] = (s, e, m.start())
