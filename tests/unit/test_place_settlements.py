@@ -63,3 +63,11 @@ def test_town_of_unknown_name_lies_in_the_district_named_after_it(run_text):
     (town,) = _settlements(a)
     assert town.text == "Welikanda" and town.country == "LK"
     assert "Polonnaruwa" in (town.note or "")
+
+
+def test_repeat_of_a_named_town_the_ner_misses_follows_the_first_mention(run_text):
+    a = run_text("She grew up in the village of Pipar in Rajasthan. Remittances turned "
+                 "once-poor Pipar into a boom town.", stages=STAGES)
+    first, second = [p for p in a.places if p.text == "Pipar"]
+    assert second.country == first.country == "IN"
+    assert (second.lat, second.lon) == (first.lat, first.lon)

@@ -394,7 +394,10 @@ def add_local_features(analysis: Analysis, gaz: Gazetteer, places: list[Place],
                    persons, [s.start for s in analysis.sentences])
     swallowed: set[int] = set()
     out: list[Place] = []
-    placed: dict[str, tuple[Place, str, float]] = {}  # a repeated name is where it was first
+    # a repeated name is where it was first, or where the places stage put it
+    placed: dict[str, tuple[Place, str, float]] = {
+        p.text: (p, f"located at {p.name}, as where the text names it before", 0.5)
+        for p in reversed(places) if p.feature != "local" and p.lat is not None}
     for f in sorted(chosen, key=lambda f: f.start):
         inner = [p for p in places if f.start <= p.start and p.end <= f.end]
         found = placed.get(f.key) if f.key else None

@@ -7,7 +7,7 @@ recurs in the article ("X's economy", "the X academy"). The settlements found he
 handed to ``place_local``, which places them at their container like any local feature:
 the place named after them ("X in northwestern India"), the place before a possessive
 ("Cairo's suburb of X"), else the town the text last mentions, else the dateline or the
-article's main place. A name the gazetteer knows is left to the places stage.
+article's main place. A name the places stage placed there already is left to it.
 
 The same cue reading finds the streets of police reports: "in the 500 block of X".
 """
@@ -80,9 +80,9 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
             e = s + len(name)
             if len(name) < 3 or name.split()[0].lower() in _NOT_NAME or name in first:
                 continue
-            if (s, e) in known or s in not_places or gaz.lookup_demonym(name) or (
+            if s in not_places or gaz.lookup_demonym(name) or (
                     s in peoples and name.endswith("s")):
-                continue  # a town the places stage handles, or a people ("of Kurds")
+                continue  # a people ("of Kurds")
             first[name] = (s, e, m.start())
     out: list[Feature] = []
     for m in _BLOCK.finditer(text):
@@ -95,7 +95,8 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
         pm = _POSSESSIVE.search(text, max(0, cue - 60), cue)
         if pm is not None:
             anchor = pm.start() + len(pm.group(0)) - len(pm.group(0)[2:].lstrip())
-        out.append(Feature(s, e, name, "settlement", False, key=name, anchor=anchor))
+        if (s, e) not in known:  # (else the places stage placed it; its mentions follow it)
+            out.append(Feature(s, e, name, "settlement", False, key=name, anchor=anchor))
         for r in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             if r.start() != s:
                 out.append(Feature(r.start(), r.end(), name, "settlement", False, key=name))
