@@ -242,3 +242,11 @@ def test_name_of_a_lower_case_typed_feature_stands_for_it_alone(run_text):
     feats = sorted(p.text for p in _local(a))
     assert feats == ["Five Ways", "Five Ways roundabout"]
     assert {p.country for p in _local(a)} == {"GB"}
+
+
+def test_feature_in_a_later_paragraph_takes_the_last_town_before_it(run_text):
+    a = run_text("Fans who cannot fly to Las Vegas can see the next best thing when the "
+                 "tribute show comes to Clacton this weekend.\n\nThe singer struts around "
+                 "the stage and belts out the hits. The show is at the Regent Theatre on "
+                 "Friday at 7.30pm.", stages=STAGES)
+    assert _one(a, "Regent Theatre").country == "GB"

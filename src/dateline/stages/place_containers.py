@@ -106,14 +106,15 @@ class Focus:
                 return p
         return None
 
-    def preceding_town(self, f: Feature) -> Place | None:
+    def preceding_town(self, f: Feature, near: bool = True) -> Place | None:
+        """The last town before ``f``: in its paragraph (``near``), or anywhere before."""
         i = bisect.bisect_left(self.town_starts, f.start) - 1
         k = bisect.bisect_right(self.sent_starts, f.start) - 1
         sent = self.sent_starts[k] if k >= 0 else 0
         while i >= 0:
             p = self.towns[i]
             gap = self.text[p.end:f.start]
-            if len(gap) > _NEAR_CHARS or "\n\n" in gap:
+            if near and (len(gap) > _NEAR_CHARS or "\n\n" in gap):
                 return None
             if p.end <= f.start and (p.start >= sent or self.main in (None, p.country)):
                 return p
@@ -147,6 +148,9 @@ def _container(f: Feature, focus: Focus, inner: list[Place], big: set[int]
         return p, f"located at {p.name}, the town the text last mentions", 0.4
     if focus.dateline is not None:
         return focus.dateline, f"located at the dateline place {focus.dateline.name}", 0.4
+    p = focus.preceding_town(f, near=False)
+    if p is not None:
+        return p, f"located at {p.name}, the town the text last mentions", 0.3
     for group, conf in (("town", 0.3), ("region", 0.3), ("country", 0.2)):
         p = focus.best[group]
         if p is not None:
