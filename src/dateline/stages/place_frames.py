@@ -21,10 +21,12 @@ from dateline.stages.place_common import Candidate, abbrev_entry, is_abbrev
 _NAME = r"[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2}"
 _SEP = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|&)\s+)"
 # at least two names: a single name before "counties" is rare and often a word ("Home Counties")
-_LISTED = re.compile(rf"({_NAME}(?:{_SEP}{_NAME})+)\s+(counties|parishes|provinces|states)\b")
+_KIND = re.compile(r"\s(counties|parishes|provinces|states)\b")
+# the list right before the division word (searched in a short window, anchored at its end)
+_LISTED = re.compile(rf"({_NAME}(?:{_SEP}{_NAME})+)$")
 _SPLIT = re.compile(_SEP)
 # "D-Pa.", "R-Elbow Lake", "DFL-Chisholm", "I-Vt.": party letter(s), hyphen, home
-_PARTY = re.compile(r"(?:(?<=, )|(?<=\())(?:D|R|I|DFL|GOP)-([A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)"
+_PARTY = re.compile(r"(?:, |\()(?:D|R|I|DFL|GOP)-([A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)"
                     r"(?=[,;)\]]|\s(?![A-Z])|\s*$)")
 _SUFFIX = {"counties": "County", "parishes": "Parish"}
 
@@ -32,23 +34,24 @@ _SUFFIX = {"counties": "County", "parishes": "Parish"}
 def scan_frames(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Places in listed divisions and legislators' tags of ``text`` (the NLP text)."""
     out: list[Candidate] = []
-    if "ies" in text or "states" in text or "provinces" in text:
-        for m in _LISTED.finditer(text):
-            out.extend(_listed(gaz, text, m))
+    for k in _KIND.finditer(text):
+        lo = max(0, k.start() - 160)
+        m = _LISTED.search(text[lo:k.start()])
+        if m is not None:
+            out.extend(_listed(gaz, text, lo + m.start(1), lo + m.end(1), k.group(1)))
     if "-" in text:
         out.extend(_party_tags(gaz, text))
     return out
 
 
-def _listed(gaz: Gazetteer, text: str, m: re.Match[str]) -> list[Candidate]:
-    kind = m.group(2)
+def _listed(gaz: Gazetteer, text: str, start: int, end: int, kind: str) -> list[Candidate]:
     out: list[Candidate] = []
-    pos = m.start(1)
+    pos = start
     parts: list[tuple[int, str]] = []
-    for sep in _SPLIT.finditer(text, m.start(1), m.end(1)):
+    for sep in _SPLIT.finditer(text, start, end):
         parts.append((pos, text[pos:sep.start()]))
         pos = sep.end()
-    parts.append((pos, text[pos:m.end(1)]))
+    parts.append((pos, text[pos:end]))
     # the first name may carry words of the sentence before it ("In Becker"): keep its tail
     s0, first = parts[0]
     words = first.split(" ")

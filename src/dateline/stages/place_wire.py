@@ -102,7 +102,8 @@ _FEATURES = ("city", "admin1", "country", "admin2")
 
 def scan_credits(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Places named in the credit lines of ``text`` (the original text, not ``nlp_text``)."""
-    if "by " not in text and "contributed" not in text:
+    if not ("eporting by" in text or "riting by" in text or "ompiled by" in text
+            or "contributed" in text):
         return []
     out: list[Candidate] = []
     units = [m.span() for m in _CREDIT.finditer(text)]
