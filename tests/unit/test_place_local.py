@@ -250,3 +250,12 @@ def test_feature_in_a_later_paragraph_takes_the_last_town_before_it(run_text):
                  "the stage and belts out the hits. The show is at the Regent Theatre on "
                  "Friday at 7.30pm.", stages=STAGES)
     assert _one(a, "Regent Theatre").country == "GB"
+
+
+def test_feature_named_twice_is_placed_where_the_text_says_best(run_text):
+    a = run_text("The horses were stabled at Centennial Park in Sydney, officials said. Vets "
+                 "later checked every horse that had left Centennial Park in August.",
+                 stages=STAGES)
+    parks = [p for p in a.places if p.text == "Centennial Park"]
+    assert len(parks) == 2 and {p.country for p in parks} == {"AU"}
+    assert parks[0].lat == parks[1].lat

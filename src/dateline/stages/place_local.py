@@ -398,15 +398,25 @@ def add_local_features(analysis: Analysis, gaz: Gazetteer, places: list[Place],
     placed: dict[str, tuple[Place, str, float]] = {
         p.text: (p, f"located at {p.name}, as where the text names it before", 0.5)
         for p in reversed(places) if p.feature != "local" and p.lat is not None}
+    results: list[tuple[Feature, list[Place], tuple[Place, str, float] | None]] = []
     for f in sorted(chosen, key=lambda f: f.start):
         inner = [p for p in places if f.start <= p.start and p.end <= f.end]
         found = placed.get(f.key) if f.key else None
         if found is None:
             found = container(gaz, f, focus, inner)
+        if found is not None and f.key:
+            placed.setdefault(f.key, found)
+        results.append((f, inner, found))
+    # a name met twice is one feature, where the text says best ("Centennial Park in
+    # Sydney", then "Centennial Park" alone: not at a "Centennial" elsewhere)
+    best: dict[str, tuple[Place, str, float]] = {}
+    for f, _, found in results:
+        if found is not None and not f.key and found[2] > best.get(f.text, (None, "", 0.0))[2]:
+            best[f.text] = found
+    for f, inner, found in results:
+        found = found if f.key else best.get(f.text)
         if found is None:
             continue
-        if f.key:
-            placed.setdefault(f.key, found)
         c, why, conf = found
         swallowed.update(id(p) for p in inner)
         admin1 = c.name if c.feature == "admin1" else c.admin1
