@@ -271,3 +271,13 @@ def test_camel_case_county_names_and_possessives_are_places(run_text):
     assert mchenry and mchenry[0].feature == "admin2" and mchenry[0].country == "US"
     boone = _named(a, "Boone County")
     assert boone and boone[0].feature == "admin2"
+
+
+def test_datelines_with_three_dashes_mixed_case_or_after_a_byline_date(run_text):
+    a = run_text("Budget fight goes on. RALEIGH --- North Carolina lawmakers met on Tuesday."
+                 "\n\nBy Ann Lee, Gazette staff, April 2, 2009 McALLEN -- The city council "
+                 "voted on Monday.", stages=STAGES)
+    raleigh = _named(a, "RALEIGH")
+    assert raleigh and raleigh[0].country == "US"
+    mcallen = _named(a, "McALLEN")
+    assert mcallen and mcallen[0].country == "US"

@@ -22,13 +22,14 @@ from dateline.records import Analysis
 from dateline.stages.place_common import Candidate, abbrev_entry, is_abbrev, qualifier_entry
 
 _DATELINE_ANY = re.compile(
-    r"(?:^|(?<=[.!?\"”)]\s)|(?<=[.!?\"”)]\s\s))[ \t]*\(?"
-    r"([A-Z][A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+){0,3}(?:[ ]?(?:&|/)[ ]?[A-Z][A-Z'.\-]+"
+    r"(?:^|(?<=[.!?\"”)]\s)|(?<=[.!?\"”)]\s\s)|(?<=\d{4}\s))[ \t]*\(?"
+    # "COLUMBIA", "ROCKY HILL", "DeKALB", "McALLEN"
+    r"([A-Z](?:[a-z]{1,2}(?=[A-Z]))?[A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+){0,3}(?:[ ]?(?:&|/)[ ]?[A-Z][A-Z'.\-]+"
     r"(?:[ ][A-Z][A-Z'.\-]+){0,3})?)\)?"
     r"(?:,[ ]*([A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2}))?[ ]*"
     # a press release's date: "TIJUANA & SAN DIEGO, MARCH 29, 2018 --"
     r"(?:,+[ ]*[A-Z][A-Za-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]*\d{4})?[ ]*)?"
-    r"(?:(?:\([A-Za-z .]{2,20}\)[ ]*)?(?:—|–|--|-|:)(?:[ ]|(?=\())"
+    r"(?:(?:\([A-Za-z .]{2,20}\)[ ]*)?(?:—|–|-{1,3}|:)(?:[ ]|(?=\())"
     r"|\((?:AP|Reuters|AFP|CNN|UPI)\)[ ])",
     re.MULTILINE)
 _JOINED = re.compile(r"\s*(?:&|/|\bAND\b)\s*")
