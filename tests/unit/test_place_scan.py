@@ -281,3 +281,10 @@ def test_datelines_with_three_dashes_mixed_case_or_after_a_byline_date(run_text)
     assert raleigh and raleigh[0].country == "US"
     mcallen = _named(a, "McALLEN")
     assert mcallen and mcallen[0].country == "US"
+
+
+def test_a_town_between_a_and_a_resident_noun_is_where_someone_is_from(run_text):
+    a = run_text("Prosecutors charged a Liberty teenager on Monday in Missouri.",
+                 stages=STAGES)
+    town = _named(a, "Liberty")  # also an ordinary word: only the frame makes it a town
+    assert town and town[0].country == "US"

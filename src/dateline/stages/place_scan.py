@@ -56,6 +56,11 @@ _PLACE_NOUNS = _PLACE_NOUNS | frozenset({
     "parish", "locality", "localities", "enclave", "governorate", "prefecture"})
 _PLACE_OWNERS = frozenset({"mayor", "mayors", "residents", "inhabitants", "townspeople",
                            "villagers", "outskirts", "suburbs", "streets"})
+# "an Alexandria man", "a Lovejoy senior": someone from the town
+_RESIDENTS = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "youth", "resident",
+                        "native", "couple", "family", "mother", "father", "student", "senior",
+                        "junior", "motorist", "driver", "businessman", "businesswoman",
+                        "farmer", "pastor", "doctor", "lawyer"})
 # "Heze city", "Sokoto state": a lower-case place word after the name
 _TYPE_AFTER = frozenset({"city", "town", "village", "province", "county", "district",
                          "municipality", "governorate", "prefecture", "township"})
@@ -375,6 +380,8 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
     after = doc[i + n] if i + n < len(doc) else None
     locative = (_locative(doc, i) or _comma_of(doc, i, n) or _person_of(doc, i, ents)
                 or (after is not None and after.text in _TYPE_AFTER)
+                or (after is not None and after.lower_ in _RESIDENTS and i > 0
+                    and doc[i - 1].lower_ in ("a", "an"))
                 or _place_possessive(doc, i + n)
                 or (_town_body(doc, i + n) and key not in _RANKS and not doc[i].is_stop))
     # "the small town of Kasba Bonli": the text says town, so a smaller town may be meant
