@@ -225,3 +225,18 @@ def test_the_country_georgia_keeps_its_reading_beside_its_own_towns(run_text):
     a = run_text(text, stages=STAGES)
     georgia = _places(a, "Georgia")
     assert georgia and georgia[0].country == "GE" and georgia[0].feature == "country"
+
+
+def test_a_place_entity_the_gazetteer_lacks_is_placed_at_its_container(run_text):
+    text = ("Barry Smith owned a shop in Leeds for twenty years, while his wife worked as a "
+            "machinist in Earlsheaton.")
+    a = run_text(text, stages=STAGES)
+    small = _places(a, "Earlsheaton")
+    assert small and small[0].feature == "local" and small[0].country == "GB"
+    assert "Leeds" in (small[0].note or "")
+
+
+def test_an_unknown_name_without_a_locative_is_not_made_a_place(run_text):
+    a = run_text("Fighters loyal to Daesh seized the town on Monday, the ministry in Baghdad "
+                 "said.", stages=STAGES)
+    assert [p.text for p in a.places] == ["Baghdad"]

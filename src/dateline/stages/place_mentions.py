@@ -21,6 +21,7 @@ from dateline.stages.place_common import (
     state_body_after,
     stopnames,
 )
+from dateline.stages.place_containers import Feature
 from dateline.stages.place_scan import STREET_WORDS, named_candidates
 
 _LEAD_THE = re.compile(r"^(?:the|The|THE)\s+")
@@ -215,3 +216,31 @@ def qualifier_after(gaz: Gazetteer, text: str, end: int, name: str) -> GeoEntry 
                 return None
             return hit
     return None
+
+
+# a strong locative right before a name: "worked in X", "a meeting at X", "near X"
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around|across)\s+$",
+                              re.IGNORECASE)
+_UNPLACED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
+
+
+def unplaced_mentions(analysis: Analysis, gaz: Gazetteer,
+                      taken: list[tuple[int, int]]) -> list[Feature]:
+    """Place entities the gazetteer does not know, where the text puts something in them
+    ("worked as a machinist in Earlsheaton"): small towns and neighbourhoods below the
+    gazetteer's reach. They become local features, placed at the town or region that holds
+    them; without a locative the NER's label alone is too weak ("Daesh" is tagged GPE)."""
+    text = analysis.article.nlp_text
+    out: list[Feature] = []
+    for m in analysis.entities:
+        if m.label not in ("GPE", "LOC"):
+            continue
+        start, end, t = clean_mention(m.start, m.end, m.text)
+        if not _UNPLACED_NAME.fullmatch(t) or gaz.has(t) or gaz.lookup_demonym(t):
+            continue
+        if fold(t) in stopnames() or any(start < e and s < end for s, e in taken):
+            continue
+        if not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start):
+            continue
+        out.append(Feature(start, end, t, "place the gazetteer lacks", False))
+    return out

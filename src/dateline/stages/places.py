@@ -41,7 +41,7 @@ from dateline.stages.place_common import (
 )
 from dateline.stages.place_events import event_place, span_root
 from dateline.stages.place_local import Feature, add_local_features, dateline_feature
-from dateline.stages.place_mentions import dateline_span, ner_mentions
+from dateline.stages.place_mentions import dateline_span, ner_mentions, unplaced_mentions
 from dateline.stages.place_scan import (
     scan_datelines,
     scan_embedded,
@@ -137,7 +137,7 @@ def find_places(analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ...]:
             note = "metonymy: the name stands for the government here (also an actor)"
         places.append(_place(gaz, entry, c.start, c.end, c.text, conf, note or None))
     places.extend(_repeated_names(analysis, places))
-    extra: list[Feature] = []
+    extra: list[Feature] = unplaced_mentions(analysis, gaz, [(p.start, p.end) for p in places])
     if dateline is not None and results and results[0] is None:  # "CAMP MURRAY, Wash. -"
         f = dateline_feature(analysis.article.text, dateline[0], dateline[1])
         if f is not None:
