@@ -240,3 +240,15 @@ def test_an_unknown_name_without_a_locative_is_not_made_a_place(run_text):
     a = run_text("Fighters loyal to Daesh seized the town on Monday, the ministry in Baghdad "
                  "said.", stages=STAGES)
     assert [p.text for p in a.places] == ["Baghdad"]
+
+
+def test_st_is_read_as_saint_when_choosing_between_namesakes(run_text):
+    a = run_text("Thousands marched in St. Paul on Saturday, police said.", stages=STAGES)
+    st_paul = _places(a, "St. Paul")
+    assert st_paul and st_paul[0].country == "US" and st_paul[0].name == "Saint Paul"
+
+
+def test_a_direction_prefix_before_a_hyphen_is_not_a_town(run_text):
+    a = run_text("Police in Mid-Jutland said the storm closed roads near Aarhus.", stages=STAGES)
+    assert not _places(a, "Mid")
+    assert all(p.country == "DK" for p in a.places)

@@ -82,6 +82,24 @@ def is_inside(entry: GeoEntry, container: GeoEntry) -> bool:
     return _inside(entry, container)
 
 
+_ABBREVIATED = (("st ", "saint "), ("ste ", "sainte "), ("mt ", "mount "), ("ft ", "fort "),
+                ("pt ", "point "))
+
+
+def same_name(name: str, key: str) -> bool:
+    """Whether an entry's own name is the folded name looked up, reading "St." as "Saint"
+    ("St. Paul" is Saint Paul, Minnesota, not only a town spelt "St. Paul" in Alberta)."""
+    name = fold(name)
+    if name == key:
+        return True
+    for short, full in _ABBREVIATED:
+        if key.startswith(short):
+            return name == full + key[len(short):]
+        if name.startswith(short):
+            return full + name[len(short):] == key
+    return False
+
+
 def prior(entry: GeoEntry, key: str) -> float:
     """The score of an entry for a name, before any context."""
     if entry.feature == "city":
@@ -90,7 +108,7 @@ def prior(entry: GeoEntry, key: str) -> float:
             score += 0.8
     else:
         score = _BASE.get(entry.feature, 1.5)
-    if fold(entry.name) == key:
+    if same_name(entry.name, key):
         score += 0.4
     elif entry.feature == "city" and fold(entry.name) != key + " city":
         # alternate names of towns are often historic ("Liverpool", Indiana; "Salisbury"
@@ -104,10 +122,10 @@ def candidates_for(gaz: Gazetteer, query: Query) -> list[GeoEntry]:
         return [query.fixed]
     cands = gaz.lookup(query.key)
     key = fold(query.key)
-    if any(c.feature == "city" and c.population >= 1000 and fold(c.name) == key for c in cands):
+    if any(c.feature == "city" and c.population >= 1000 and same_name(c.name, key) for c in cands):
         # a town of this very name exists: drop towns that only have it as an old or
         # foreign alternate name ("Franklin" is not Columbus), unless they are world cities
-        cands = [c for c in cands if c.feature != "city" or fold(c.name) == key
+        cands = [c for c in cands if c.feature != "city" or same_name(c.name, key)
                  or c.population >= 1_000_000]
     if query.qualifier is None and any(
             c.feature in ("country", "continent", "region") and fold(c.name) == key

@@ -106,7 +106,8 @@ def ner_mentions(analysis: Analysis, gaz: Gazetteer,
             # "Asia-Pacific": both halves
             head, _, tail = t.partition("-")
             for ps, pt in ((start, head), (start + len(head) + 1, tail)):
-                if gaz.has(pt):
+                # "Mid-Jutland", "Upper-Austria": the prefix is no place of its own
+                if gaz.has(pt) and pt.lower() not in _NAME_PREFIXES:
                     out.append(Candidate(ps, ps + len(pt), pt, Query(pt)))
             continue
         if label == "NORP" or is_abbrev(t):
@@ -221,6 +222,8 @@ def qualifier_after(gaz: Gazetteer, text: str, end: int, name: str) -> GeoEntry 
 # a strong locative right before a name: "worked in X", "a meeting at X", "near X"
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around|across)\s+$",
                               re.IGNORECASE)
+_NAME_PREFIXES = frozenset({"mid", "upper", "lower", "greater", "inner", "outer", "north",
+                            "south", "east", "west", "central", "new", "old", "great"})
 _UNPLACED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
 
 
