@@ -1,7 +1,7 @@
 """Place names the NER did not label as places: datelines and credit lines (``place_wire``,
-re-exported here), names inside other names ("the Cauvery Management Board", and place
-entities the gazetteer cannot place whole: "St. Louis Police" tagged GPE), names labelled
-PERSON/ORG or not labelled at all ("Tamil Nadu said", "travelling to Cirencester").
+re-exported here), names labelled PERSON/ORG or not labelled at all ("Tamil Nadu said",
+"travelling to Cirencester"). Names inside other names are in ``place_embedded``, which
+shares this module's token helpers.
 
 All scans walk the parsed tokens once and look names up in the gazetteer's dict (no regex
 per gazetteer name). What keeps them precise:
@@ -31,13 +31,12 @@ from dateline.stages.place_common import (
     abbrev_entry,
     is_abbrev,
     qualifier_entry,
-    state_body_after,
     stopnames,
 )
 from dateline.stages.place_frames import scan_frames
 from dateline.stages.place_wire import scan_datelines
 
-__all__ = ["STREET_WORDS", "named_candidates", "scan_datelines", "scan_embedded",
+__all__ = ["STREET_WORDS", "named_candidates", "scan_datelines",
            "scan_mislabelled", "scan_names"]
 
 _CONNECT = frozenset({"and", "of", "de", "del", "la", "al", "el", "-", "&", "du", "des", "upon",
@@ -66,10 +65,10 @@ _TYPE_AFTER = frozenset({"city", "town", "village", "province", "county", "distr
                          "municipality", "governorate", "prefecture", "township"})
 _GENERIC_AFTER = frozenset({"state", "province", "region", "county", "district", "governorate"})
 _NUMERIC = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-_EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
-_AREA = ("country", "admin1", "admin2", "continent", "region", "natural")
-_STREETS = frozenset({"street", "avenue", "road", "drive", "lane", "boulevard", "way", "st",
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+AREA_FEATURES = ("country", "admin1", "admin2", "continent", "region", "natural")
+STREETS = frozenset({"street", "avenue", "road", "drive", "lane", "boulevard", "way", "st",
                       "ave", "rd", "blvd"})
 # a demonym right before one of these is part of a street or building name ("French Quarter")
 STREET_WORDS = frozenset({"quarter", "street", "avenue", "road", "square", "embassy",
@@ -80,7 +79,7 @@ _NUMBER_ABBREVS = frozenset({"no", "nos", "vol", "art", "fig", "pt", "sec", "ch"
                              "para", "ref", "tel", "ext", "apt", "rm", "flt"})
 
 
-def _text(doc: Any) -> str:
+def doc_text(doc: Any) -> str:
     """The Doc's text, built once (``Doc.text`` joins every token on each call)."""
     t = doc.user_data.get("dateline_text")
     if t is None:
@@ -90,10 +89,10 @@ def _text(doc: Any) -> str:
 
 def _cap(tok: Any) -> bool:
     return tok.is_title or (tok.is_upper and len(tok.text) > 1
-                            and (tok.is_alpha or "." in tok.text)) or _camel(tok)  # "UAE", "U.S."
+                            and (tok.is_alpha or "." in tok.text)) or is_camel(tok)  # "UAE", "U.S."
 
 
-def _camel(tok: Any) -> bool:
+def is_camel(tok: Any) -> bool:
     """ "DeKalb", "LaGrange"; "McLean" only before "County" ("McLean County"): Mc and Mac
     names are mostly surnames ("McKinney said")."""
     t = tok.text
@@ -193,10 +192,10 @@ _RANKS = frozenset({"vice", "deputy", "assistant", "acting", "former", "interim"
 
 def _town_named_after(doc: Any, end: int) -> bool:
     """ "Grovetown police", "Heze city": what follows a name says it is a town's."""
-    return _town_body(doc, end) or (end < len(doc) and doc[end].text in _TYPE_AFTER)
+    return town_body(doc, end) or (end < len(doc) and doc[end].text in _TYPE_AFTER)
 
 
-def _town_body(doc: Any, end: int) -> bool:
+def town_body(doc: Any, end: int) -> bool:
     if end >= len(doc):
         return False
     w = doc[end].lower_
@@ -217,7 +216,7 @@ def _qualifier_after(gaz: Gazetteer, doc: Any, end: int, head: str | None = None
         toks = doc[end + 1:end + 1 + n]
         if len(toks) < n or not all(_cap(t) or t.text.endswith(".") for t in toks):
             continue
-        t = _text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
+        t = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
         t = re.sub(r"\s+(?:State|Province|Region)$", "", t)
         hit = qualifier_entry(gaz, t, head)
         if hit is not None:
@@ -237,7 +236,7 @@ def scan_names(analysis: Analysis, gaz: Gazetteer,
     out: list[Candidate] = []
     if doc is None or not len(doc):
         return out
-    for c in scan_frames(_text(doc), gaz):  # "Jackson and Barrow counties", "D-Pa."
+    for c in scan_frames(doc_text(doc), gaz):  # "Jackson and Barrow counties", "D-Pa."
         if not _overlaps(c.start, c.end, taken):
             out.append(c)
     taken = taken + [(c.start, c.end) for c in out]
@@ -260,7 +259,7 @@ def scan_names(analysis: Analysis, gaz: Gazetteer,
                              and not (_town_named_after(doc, i + 1) and not tok.is_stop)):
             i += 1
             continue
-        if ent is not None and (ent[0] in _PLACE_LABELS or ent[0] in _NUMERIC):
+        if ent is not None and (ent[0] in PLACE_LABELS or ent[0] in _NUMERIC):
             i = ent[2] if ent[0] in _NUMERIC else i + 1
             continue
         if _overlaps(tok.idx, tok.idx + len(tok), taken):
@@ -316,7 +315,7 @@ def _match_at(gaz: Gazetteer, doc: Any, i: int, ents: dict[int, tuple[str, int, 
                for t in toks[:-1]):
             continue  # words of a name are apart or hyphenated ("Nagorno-Karabakh")
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        text = _text(doc)[s:e]
+        text = doc_text(doc)[s:e]
         ent = ents.get(i)
         ent_end = ent[2] if ent is not None else 0
         if ent is not None and ent_end == i + n + 1 and doc[i + n].lower_ in _GENERIC_AFTER:
@@ -325,8 +324,8 @@ def _match_at(gaz: Gazetteer, doc: Any, i: int, ents: dict[int, tuple[str, int, 
                 "'s", "’s"):
             ent_end = i + n  # "Clark County's trailer": the possessive is no part of the name
         if ent is not None and (ent[1] < i or ent_end > i + n) and (
-                ent[0] == "PERSON" or ent[0] in _EMBEDDING_LABELS) and not (
-                ent[0] == "PERSON" and ent[1] == i and _town_body(doc, i + n)):
+                ent[0] == "PERSON" or ent[0] in EMBEDDING_LABELS) and not (
+                ent[0] == "PERSON" and ent[1] == i and town_body(doc, i + n)):
             continue  # part of a longer name: the person's, or the embedded scan's
         if first.is_upper and len(first.text) > 1:
             if n > 1 or not is_abbrev(text) or _shouting(doc, i):
@@ -373,9 +372,9 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
     if not any(t.pos_ == "PROPN" for t in doc[i:i + n]) and not doc[i].is_title:
         return None
     nxt = doc[i + n] if i + n < len(doc) else None
-    if nxt is not None and nxt.is_title and nxt.lower_ in _STREETS:
+    if nxt is not None and nxt.is_title and nxt.lower_ in STREETS:
         return None  # "Hampton Avenue": a street named after the town, somewhere else
-    if key in _NUMBER_ABBREVS and _NUMBERED.match(_text(doc), e):
+    if key in _NUMBER_ABBREVS and _NUMBERED.match(doc_text(doc), e):
         return None  # "No. 18-cr-10083", "Art. 5": an abbreviation before a number
     after = doc[i + n] if i + n < len(doc) else None
     locative = (_locative(doc, i) or _comma_of(doc, i, n) or _person_of(doc, i, ents)
@@ -383,7 +382,7 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
                 or (after is not None and after.lower_ in _RESIDENTS and i > 0
                     and doc[i - 1].lower_ in ("a", "an"))
                 or _place_possessive(doc, i + n)
-                or (_town_body(doc, i + n) and key not in _RANKS and not doc[i].is_stop))
+                or (town_body(doc, i + n) and key not in _RANKS and not doc[i].is_stop))
     # "the small town of Kasba Bonli": the text says town, so a smaller town may be meant
     # by another of its names
     typed = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS
@@ -400,7 +399,7 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
     # (a road number is no word of the name: "the A40 Witney junction")
     tail_of_name = prev is not None and prev.is_title and i - 1 not in starts and (
         prev.is_alpha or prev.text.endswith("."))
-    area = any(c.feature in _AREA for c in cands)
+    area = any(c.feature in AREA_FEATURES for c in cands)
     ordinary = key in stops or (n == 1 and i in starts and doc[i].pos_ != "PROPN")
     if ordinary and not (locative or qualifier is not None or (listed and area)):
         return None
@@ -421,135 +420,6 @@ def _judge(gaz: Gazetteer, doc: Any, i: int, n: int, s: int, e: int, text: str, 
         return Candidate(s, e, text, Query(text), weak=True) if pop >= 50_000 else None
     if pop >= 15_000:  # a city of 200,000 needs no company ("the regional capital, Grozny")
         return Candidate(s, e, text, Query(text), weak=pop < 200_000)
-    return None
-
-
-def scan_embedded(analysis: Analysis, gaz: Gazetteer) -> list[Candidate]:
-    """Places inside other names ("the Washington Post", "Cavan County Council"): countries,
-    regions, counties, demonyms and cities; towns under 100,000 are weak."""
-    doc = analysis.doc
-    out: list[Candidate] = []
-    if doc is None:
-        return out
-    stops = stopnames()
-    for m in analysis.entities:
-        if m.label not in _EMBEDDING_LABELS and m.label not in _MAYBE_EMBEDDING:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or (m.label in _MAYBE_EMBEDDING and not _embeds(gaz, m.label, span)):
-            continue
-        toks = list(span)
-        whole = _whole_area(gaz, doc, toks)
-        if whole is not None:  # "the Democratic People's Republic of Korea" as an ORG
-            out.append(whole)
-            continue
-        i = 0
-        while i < len(toks):
-            found = _embedded_at(gaz, doc, toks, i, stops)
-            if found is None:
-                i += 1
-                continue
-            n, q, weak = found
-            s = toks[i].idx
-            e = toks[i + n - 1].idx + len(toks[i + n - 1])
-            if (q.fixed is None or (q.fixed.feature == "country" and not is_abbrev(q.key))
-                    ) and state_body_after(_text(doc), e):
-                q = Query(_text(doc)[s:e], hint="admin1")  # "the Georgia National Guard"
-            whole = n == len(toks) or (n == len(toks) - 1 and toks[0].lower_ == "the")
-            if m.label in _PLACE_LABELS and i + n == len(toks) - 1 and (
-                    toks[-1].lower_ in _CIVIL_WORDS):  # "Washington Township": the township
-                e, whole, weak = toks[-1].idx + len(toks[-1]), True, False
-            # the whole entity: a place the NER mislabelled ("Karachi" as ORG)
-            out.append(Candidate(s, e, _text(doc)[s:e], q,
-                                 "" if whole else f"inside the name '{m.text}'", weak))
-            i += n
-    return out
-
-
-_MAYBE_EMBEDDING = frozenset({"GPE", "LOC", "PERSON"})
-# civil divisions named after a town or state, which few gazetteers list
-_CIVIL_WORDS = frozenset({"township", "borough", "parish", "municipality", "commune"})
-# a word that makes a name an institution: "Abuja Chamber of Commerce" is no person
-_INSTITUTION_WORDS = frozenset({
-    "department", "ministry", "office", "authority", "agency", "commission", "committee",
-    "council", "assembly", "parliament", "senate", "government", "court", "police", "patrol",
-    "guard", "army", "university", "college", "hospital", "institute", "museum", "bank",
-    "corporation", "federation", "association", "chamber", "chambers", "airport", "board",
-    "sheriff", "fire", "polytechnic", "stadium", "club", "airlines"})
-
-
-def _embeds(gaz: Gazetteer, label: str, span: Any) -> bool:
-    """Whether an entity of a place or person label is really a longer name that may hold
-    a place: a GPE/LOC the gazetteer cannot place as it stands ("St. Louis Police", "Local
-    Ireland"), a PERSON with an institution's word ("Abuja Chamber of Commerce")."""
-    if len(span) < 2:
-        return False
-    if label == "PERSON":
-        return any(t.lower_ in _INSTITUTION_WORDS for t in span[1:])
-    toks = span[1:] if span[0].lower_ == "the" else span
-    t = _text(span.doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
-    return len(toks) > 1 and not gaz.has(re.sub(r"(?:'s|’s|')$", "", t))
-
-
-def _whole_area(gaz: Gazetteer, doc: Any, toks: list[Any]) -> Candidate | None:
-    """An entity that is, as a whole, the name of a country, first-level or named region."""
-    if toks and toks[0].lower_ == "the":
-        toks = toks[1:]
-    if len(toks) < 2:
-        return None
-    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-    t = _text(doc)[s:e]
-    hits = [c for c in gaz.lookup(t) if c.feature in ("country", "admin1", "region")]
-    if not hits:
-        return None
-    best = max(hits, key=lambda c: (c.feature == "country", c.population))
-    return Candidate(s, e, t, Query(t, fixed=best))
-
-
-def _embedded_at(gaz: Gazetteer, doc: Any, toks: list[Any], i: int, stops: dict[str, str]
-                 ) -> tuple[int, Query, bool] | None:
-    for n in (3, 2, 1):
-        grams = toks[i:i + n]
-        if len(grams) < n or not all(t.is_title or t.is_upper or _camel(t) for t in grams) or (
-                grams[0].lower_ == "the"):
-            continue  # "The U.S. National Guard": the article is no part of the place
-        t = _text(doc)[grams[0].idx:grams[-1].idx + len(grams[-1])]
-        if i + n < len(toks) and toks[i + n].lower_ in _STREETS:
-            continue  # "Hampton Avenue" is a street, wherever it is
-        if is_abbrev(t):
-            entry = abbrev_entry(gaz, t)
-            if entry is not None and (entry.feature in ("country", "admin1", "region") or (
-                    entry.feature == "city" and "." in t)):  # "the D.C. Commission"
-                return n, Query(t, fixed=entry), False
-            continue
-        key = fold(t)
-        if stops.get(key, "person") != "person":
-            continue  # "Central Bank", "University"; a given name may lead a team or club
-        # after another capitalised word of the name only a clear place counts: "Seoul
-        # Central District Court" holds Seoul, not Israel's Central District
-        # ("the A429 Cirencester junction": a road number is no word of the name)
-        inner = i > 0 and toks[i - 1].is_title and toks[i - 1].lower_ != "the" and (
-            toks[i - 1].is_alpha or toks[i - 1].text.endswith("."))
-        if inner and fold(grams[0].text) in stops:
-            continue
-        demonym = gaz.lookup_demonym(t)
-        if demonym is not None:
-            nxt = toks[i + n] if i + n < len(toks) else None
-            if nxt is not None and nxt.lower_ in STREET_WORDS:
-                return None
-            return n, Query(t, fixed=demonym), False
-        if not gaz.has_key(key):
-            continue
-        cands = named_candidates(gaz, t, key)
-        if any(c.feature in _AREA for c in cands):
-            return n, Query(t), False
-        pop = max((c.population for c in cands if c.feature == "city"), default=0)
-        if pop >= 100_000:
-            return n, Query(t), False
-        if pop >= 5_000 and not inner:
-            return n, Query(t), True
-        if pop >= 1_000 and i == 0 and i + n < len(toks) and _town_body(doc, toks[i + n].i):
-            return n, Query(t), True  # "Chiefland Police": a small town's own body
     return None
 
 

@@ -39,12 +39,12 @@ from dateline.stages.place_common import (
     scan_hyphen_compounds,
     stopnames,
 )
+from dateline.stages.place_embedded import scan_embedded
 from dateline.stages.place_events import event_place, span_root
 from dateline.stages.place_local import Feature, add_local_features, dateline_feature
 from dateline.stages.place_mentions import dateline_span, ner_mentions, unplaced_mentions
 from dateline.stages.place_scan import (
     scan_datelines,
-    scan_embedded,
     scan_mislabelled,
     scan_names,
 )
