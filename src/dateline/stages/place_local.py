@@ -118,7 +118,7 @@ def _is_name(tok: Any) -> bool:
     # "MetroHealth", "McDonald", "Rue d’Enghien", "al-Tanf" are names too
     t = tok.text
     return tok.is_title or (t[:1].isupper() and len(t) > 1 and tok.is_alpha) or (
-        _PARTICLE_NAME.match(t) is not None)
+        ("-" in t or "'" in t or "’" in t) and _PARTICLE_NAME.match(t) is not None)
 
 
 def _runs(tokens: list[Any], lower: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

@@ -32,6 +32,9 @@ _IN = re.compile(
 # police style: "in the 500 block of Jeffords", "the 1200 block of North Maple Street"
 _WORD = r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
 _BLOCK = re.compile(r"\b\d{1,5}\s+block\s+of\s+(?P<name>" + _WORD + r"(?: " + _WORD + r"){0,4})")
+_OF_CUES = ("illage", "own", "amlet", "suburb", "settlement", "neighbo", "slum", "municipal",
+            "commune", "locality", "enclave", "oasis", "kibbutz", "moshav")
+_IN_CUES = ("settlement", "township", "slum", "shanty", "camp")
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}$")
 # capitalised words that begin a name but are not one ("the town of The Hague" aside)
 _PARTICLE = re.compile(r"(?:al|el|ad|as|an|ash|ar|at|az)-[^\W\d_]")
@@ -73,7 +76,9 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
     peoples = {m.start for m in analysis.entities if m.label == "NORP"}
     known = {(p.start, p.end) for p in places}
     first: dict[str, tuple[int, int, int]] = {}
-    for rx in (_OF, _IN):
+    for rx, cues in ((_OF, _OF_CUES), (_IN, _IN_CUES)):
+        if not any(c in text for c in cues):  # (a substring test is far cheaper)
+            continue
         for m in rx.finditer(text):
             name = _name_words(m.group("name"))
             s = m.start("name")
@@ -85,7 +90,7 @@ def find_settlements(analysis: Analysis, gaz: Gazetteer, places: list[Place]) ->
                 continue  # a people ("of Kurds")
             first[name] = (s, e, m.start())
     out: list[Feature] = []
-    for m in _BLOCK.finditer(text):
+    for m in _BLOCK.finditer(text) if "block of" in text else ():
         name = m.group("name").removesuffix("'s").removesuffix("’s")
         if len(name) >= 3:  # (the NER often takes a street's name for a people's)
             s = m.start("name")
