@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import IDX
+
 from dateline.knowledge.gazetteer import Gazetteer, GeoEntry, fold
 from dateline.knowledge.geo_resolve import Query, is_inside
 from dateline.records import Analysis
@@ -245,34 +247,37 @@ def scan_names(analysis: Analysis, gaz: Gazetteer,
     first_words = gaz.first_words
     # sentence starts once: Token.is_sent_start re-checks the whole Doc on every call
     starts = frozenset(sent.start for sent in doc.sents)
-    n_tok = len(doc)
-    i = 0
-    while i < n_tok:
+    # only tokens with a capital first letter can start a name, and money amounts may name
+    # a currency's country: visit those alone (spaCy makes a new Token object per doc[i])
+    text = doc_text(doc)
+    visit = sorted({i for i, c in enumerate(doc.to_array(IDX).tolist()) if text[c].isupper()}
+                   | {v[1] for v in ents.values() if v[0] == "MONEY"})
+    skip_to = 0
+    for i in visit:
+        if i < skip_to:
+            continue
         tok = doc[i]
         ent = ents.get(i)
         if ent is not None and ent[0] == "MONEY" and ent[1] == i:
             out.extend(_currency_places(gaz, doc, ent[1], ent[2], taken))
-            i = ent[2]
+            skip_to = ent[2]
             continue
         if not _cap(tok) or (i in starts and tok.pos_ != "PROPN" and not tok.is_upper
                              and gaz.lookup_demonym(tok.text) is None
                              and not (_town_named_after(doc, i + 1) and not tok.is_stop)):
-            i += 1
             continue
         if ent is not None and (ent[0] in PLACE_LABELS or ent[0] in _NUMERIC):
-            i = ent[2] if ent[0] in _NUMERIC else i + 1
+            skip_to = ent[2] if ent[0] in _NUMERIC else i + 1
             continue
         if _overlaps(tok.idx, tok.idx + len(tok), taken):
-            i += 1
             continue
         found = _match_at(gaz, doc, i, ents, stops, first_words, starts)
         if found is None:
-            i += 1
             continue
         n, cand = found
         if not _overlaps(cand.start, cand.end, taken):
             out.append(cand)
-        i += n
+        skip_to = i + n
     return out
 
 
