@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 from dateline import __version__
@@ -32,6 +33,9 @@ class Pipeline:
         if not self.ready:
             for stage in self.stages:
                 stage.setup()
+            # the model, the gazetteer and the lexicons live as long as the process: move
+            # them out of the cyclic collector's way, or every full collection walks them
+            gc.freeze()
             self.ready = True
 
 
